@@ -1,0 +1,36 @@
+VENV := .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+
+.PHONY: run test install install-test lint bench clean
+
+$(PY):
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+run: install
+	$(BIN)/foreign-desk db upgrade
+	$(BIN)/foreign-desk ingest seeds/ || [ $$? -eq 3 ]
+	$(BIN)/foreign-desk serve --host 127.0.0.1 --port 5000
+
+test: install-test
+	$(BIN)/ruff check app tests bench
+	$(BIN)/pytest
+
+bench: install
+	$(PY) -m bench.run --articles 10000
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache

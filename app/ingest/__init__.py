@@ -1,0 +1,1 @@
+"""Turn article files into rows: read → decode → parse → tag → load."""
