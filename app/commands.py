@@ -1,0 +1,93 @@
+"""The command line: `foreign-desk db upgrade | ingest | serve` (also `flask --app app …`)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+from flask.cli import AppGroup, with_appcontext
+from sqlalchemy.exc import OperationalError, ProgrammingError
+from tqdm import tqdm
+
+from app import db, migrate
+from app.ingest.load import ingest
+
+EXIT_REJECTED = 3
+
+db_group = AppGroup("db", help="Manage the database schema.")
+
+
+@db_group.command("upgrade")
+@with_appcontext
+def db_upgrade() -> None:
+    """Create or migrate the schema to the newest revision."""
+    migrate.upgrade(current_app.config["DATABASE_URL"])
+    click.echo("Database is at the newest revision.")
+
+
+def article_files(paths: tuple[str, ...]) -> list[Path]:
+    """Every file under the given files and folders, folders searched recursively."""
+    found: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            found.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file() and not any(part.startswith(".") for part in p.parts)
+                )
+            )
+        else:
+            found.append(path)
+    return found
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead.")
+@with_appcontext
+def ingest_command(paths: tuple[str, ...], as_json: bool) -> None:
+    """Ingest article files and folders (default: seeds/)."""
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        raise click.ClickException(f"no such file or folder: {', '.join(missing)}")
+    files = article_files(paths or ("seeds",))
+    show_bar = not as_json and sys.stderr.isatty()
+    session = db.session()
+    try:
+        with tqdm(total=len(files), unit="file", disable=not show_bar) as bar:
+            report = ingest(session, files, progress=bar.update)
+        session.commit()
+    except (OperationalError, ProgrammingError) as exc:
+        session.rollback()
+        raise click.ClickException(
+            f"the database is not ready ({exc.orig}); run `foreign-desk db upgrade` first"
+        ) from exc
+    if as_json:
+        click.echo(json.dumps(report.as_json(), ensure_ascii=False))
+    else:
+        click.echo(report.summary())
+        for rejected in report.rejected:
+            click.echo(f"rejected {rejected['path']}: {rejected['reason']}")
+    if report.rejected:
+        sys.exit(EXIT_REJECTED)
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--workers", default=2, show_default=True, type=int, envvar="WEB_CONCURRENCY")
+def serve_command(host: str, port: int, workers: int) -> None:
+    """Serve the archive with gunicorn, the production server."""
+    from app.server import serve
+
+    serve(host, port, workers)
+
+
+def register_commands(app: Flask) -> None:
+    for command in (db_group, ingest_command, serve_command):
+        app.cli.add_command(command)

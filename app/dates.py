@@ -1,0 +1,44 @@
+"""Dates as people type them, read as inclusive day ranges."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime
+
+from dateutil import parser as dateutil_parser
+
+HINT = "try 2019, 2019-04, 2019-04-02, April 2019 or 2 April 2019"
+_YEAR = re.compile(r"^\d{4}$")
+_YEAR_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_HAS_DAY = re.compile(r"\b\d{1,2}(st|nd|rd|th)?\b(?!\d)")
+
+
+class DateError(ValueError):
+    """A date a person typed that cannot be read."""
+
+
+def date_range(text: str) -> tuple[date, date]:
+    """`2019` → the year, `2019-04` or `April 2019` → the month, `2019-04-02` → the day."""
+    value = text.strip()
+    if _YEAR.match(value):
+        year = int(value)
+        return date(year, 1, 1), date(year, 12, 31)
+    if m := _YEAR_MONTH.match(value):
+        return _month(int(m[1]), int(m[2]))
+    try:
+        day = dateutil_parser.parse(value, default=datetime(1, 1, 1)).date()
+    except (ValueError, OverflowError) as exc:
+        raise DateError(f"cannot read {value!r} as a date; {HINT}") from exc
+    if day.year == 1:
+        raise DateError(f"{value!r} has no year; {HINT}")
+    without_year = value.replace(str(day.year), "")
+    if not _HAS_DAY.search(without_year):
+        return _month(day.year, day.month)
+    return day, day
+
+
+def _month(year: int, month: int) -> tuple[date, date]:
+    if not 1 <= month <= 12:
+        raise DateError(f"there is no month {month}; months run from 1 to 12")
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])

@@ -1,0 +1,82 @@
+"""A parsed article as the values of its rows (pure: no database)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from app.ingest.identity import canonical_url, slugify, title_key
+from app.ingest.parsed import ParsedArticle
+from app.markup import to_plain
+
+LEAD_CHARS = 320
+
+
+def identity(parsed: ParsedArticle) -> str:
+    """The canonical URL, else the folded title and the date."""
+    url = canonical_url(parsed.original_url)
+    if url:
+        return url
+    day = parsed.published.isoformat() if parsed.published else "undated"
+    return f"title:{title_key(parsed.title)}|{day}"
+
+
+def content_hash(parsed: ParsedArticle) -> str:
+    """A fingerprint of what the reader sees, blind to line ends and URL form."""
+    content = [
+        parsed.title,
+        parsed.published.isoformat() if parsed.published else None,
+        parsed.byline,
+        parsed.photo_credit,
+        parsed.paragraphs,
+        [(r.title, r.href, r.after_paragraph) for r in parsed.related],
+        canonical_url(parsed.original_url),
+    ]
+    return hashlib.sha256(json.dumps(content).encode()).hexdigest()
+
+
+def lead(paragraph: str) -> str:
+    """The first paragraph, cut at a word boundary when it is long."""
+    if len(paragraph) <= LEAD_CHARS:
+        return paragraph
+    return paragraph[:LEAD_CHARS].rsplit(" ", 1)[0] + "…"
+
+
+def article_values(parsed: ParsedArticle) -> dict[str, Any]:
+    """The Article columns that come from the file itself."""
+    plain = [to_plain(p) for p in parsed.paragraphs]
+    return {
+        "slug": slugify(parsed.title),
+        "title": parsed.title,
+        "title_key": title_key(parsed.title),
+        "published": parsed.published,
+        "byline": parsed.byline,
+        "photo_credit": parsed.photo_credit,
+        "body": "\n\n".join(parsed.paragraphs),
+        "body_text": "\n\n".join(plain),
+        "lead": lead(plain[0]) if plain else "",
+        "word_count": sum(len(p.split()) for p in plain),
+        "original_url": parsed.original_url,
+        "canonical_url": canonical_url(parsed.original_url),
+        "identity": identity(parsed),
+        "raw_text": parsed.raw_text,
+        "content_hash": content_hash(parsed),
+        "encoding": parsed.encoding,
+        "format": parsed.format,
+    }
+
+
+def related_values(parsed: ParsedArticle) -> list[dict[str, Any]]:
+    """The RelatedLink columns of each "Related article" line."""
+    return [
+        {
+            "position": i,
+            "title": r.title,
+            "title_key": title_key(r.title),
+            "href": r.href,
+            "canonical_href": canonical_url(r.href),
+            "after_paragraph": r.after_paragraph,
+        }
+        for i, r in enumerate(parsed.related)
+    ]

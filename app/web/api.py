@@ -1,0 +1,36 @@
+"""The JSON API under /api."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, request, url_for
+
+from app import db, queries
+from app.web import params, serialize
+
+bp = Blueprint("api", __name__, url_prefix="/api")
+
+
+@bp.get("/articles")
+def articles():
+    """List articles newest first; follow `next` for more."""
+    filters = params.filters()
+    page, more = queries.newest(db.session(), filters, params.per_page(), params.cursor())
+    next_url = None
+    if more is not None:
+        args = {k: v for k, v in request.args.items() if k != "after"}
+        next_url = url_for("api.articles", **args, after=str(more))
+    return {
+        "total": queries.count(db.session(), filters),
+        "articles": [serialize.summary(a) for a in page],
+        "next": next_url,
+    }
+
+
+@bp.get("/articles/<int:article_id>")
+def article(article_id: int):
+    """Show one article with its paragraphs, links and topics."""
+    session = db.session()
+    found = queries.article(session, article_id) or abort(404, "no article with that id")
+    return serialize.detail(
+        found, queries.cited_by(session, article_id), queries.revision_count(session, article_id)
+    )

@@ -1,0 +1,55 @@
+"""Articles as the JSON of DESIGN §4."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.models import Article, Source
+
+
+def _source(source: Source | None) -> dict[str, str] | None:
+    return {"slug": source.slug, "name": source.name} if source else None
+
+
+def summary(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "url": article.url,
+        "title": article.title,
+        "published": article.published.isoformat() if article.published else None,
+        "source": article.source.slug if article.source else None,
+        "topics": [t.topic.slug for t in sorted(article.topics, key=lambda t: -t.weight)],
+        "lead": article.lead,
+    }
+
+
+def detail(article: Article, cited_by: list[Article], revisions: int) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "url": article.url,
+        "title": article.title,
+        "published": article.published.isoformat() if article.published else None,
+        "byline": article.byline,
+        "authors": [a.source.name for a in article.authors],
+        "source": _source(article.source),
+        "publisher": _source(article.publisher),
+        "photo_credit": article.photo_credit,
+        "original_url": article.original_url,
+        "paragraphs": article.plain_paragraphs,
+        "related": [
+            {
+                "title": link.title,
+                "href": link.href,
+                "after_paragraph": link.after_paragraph,
+                "article_id": link.target_id,
+            }
+            for link in article.related
+        ],
+        "cited_by": [{"id": a.id, "title": a.title} for a in cited_by],
+        "topics": [
+            {"slug": t.topic.slug, "name": t.topic.name, "kind": t.topic.kind}
+            for t in sorted(article.topics, key=lambda t: -t.weight)
+        ],
+        "word_count": article.word_count,
+        "revisions": revisions,
+    }
