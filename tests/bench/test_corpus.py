@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 import re
-import sys
 from collections import Counter
 from datetime import date
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:  # bench/ is a folder of the repository, not an installed package
-    sys.path.insert(0, str(ROOT))
-
-from bench import corpus, vocab  # noqa: E402
+from bench import corpus, vocab
+from tests.conftest import SEEDS
 
 # The layout of seeds/*.txt: title, byline, date line, photo credit (each but the title
 # optional), body, then the original URL, whose path carries the date.
@@ -92,7 +87,7 @@ def test_command_line_writes_the_files_and_reports_their_size(tmp_path, capsys):
     assert re.search(r"^25 files, [\d,]+ bytes each on average", capsys.readouterr().out)
 
 
-@pytest.mark.parametrize("seed_file", sorted((ROOT / "seeds").glob("*.txt")), ids=lambda p: p.name)
+@pytest.mark.parametrize("seed_file", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name)
 def test_the_layout_describes_the_seed_files(seed_file):
     assert LAYOUT.fullmatch(seed_file.read_text(encoding="utf-8"))
 
