@@ -15,6 +15,7 @@ from typing import Any
 from bench import process
 
 CLI = str(Path(sys.executable).with_name("foreign-desk"))
+CORES = os.cpu_count() or 1
 
 
 def corpus_files(corpus: Path) -> list[Path]:
@@ -77,10 +78,20 @@ def _ingest(folder: Path, env: dict[str, str]) -> tuple[dict[str, Any], dict[str
     figures = {
         **_rate(files, run.seconds),
         "cpu_seconds": round(run.cpu_seconds, 3),
+        "main_cpu_seconds": round(run.usage.main_cpu, 3),
         "files_per_cpu_s": round(files / run.cpu_seconds) if files else 0,
-        "rss": run.peaks.as_json(),
+        "idle_estimate_files_per_s": _idle_estimate(files, run),
+        "rss": run.usage.memory(),
     }
     return figures, outcome
+
+
+def _idle_estimate(files: int, run: process.Watched) -> int:
+    """Files per second the run would reach on cores nobody else is using."""
+    # Parsing runs alongside writing, so the run takes the writer's own CPU time or all of
+    # its CPU time shared by the cores, whichever is longer.
+    seconds = max(run.usage.main_cpu, run.cpu_seconds / CORES)
+    return round(files / seconds) if files and seconds else 0
 
 
 def _rate(files: int, seconds: float) -> dict[str, float]:

@@ -31,14 +31,15 @@ def vm_kib(pid: int, key: str) -> int:
 
 
 @dataclass
-class Peaks:
-    """The peak resident memory of a process tree, seen by polling /proc."""
+class Usage:
+    """What polling /proc saw of a process tree: peak resident memory, the main one's CPU."""
 
     main_kib: int = 0
     worker_kib: int = 0  # the largest child process
     tree_kib: int = 0  # the most the whole tree held at one time
+    main_cpu: float = 0.0  # CPU seconds of the main process alone (its children not counted)
 
-    def as_json(self) -> dict[str, float]:
+    def memory(self) -> dict[str, float]:
         return {
             "main_mb": round(self.main_kib / KIB, 1),
             "worker_mb": round(self.worker_kib / KIB, 1),
@@ -49,7 +50,7 @@ class Peaks:
 @dataclass
 class _Watch:
     pid: int
-    peaks: Peaks = field(default_factory=Peaks)
+    usage: Usage = field(default_factory=Usage)
     stop: threading.Event = field(default_factory=threading.Event)
 
     def poll(self, every: float = 0.02) -> None:
@@ -59,25 +60,26 @@ class _Watch:
 
     def sample(self) -> None:
         try:
-            children = [c.pid for c in psutil.Process(self.pid).children(recursive=True)]
+            main = psutil.Process(self.pid)
+            children = [c.pid for c in main.children(recursive=True)]
+            self.usage.main_cpu = cpu_seconds(main)
         except psutil.NoSuchProcess:
             return
-        main = vm_kib(self.pid, "VmHWM")
         workers = [vm_kib(pid, "VmHWM") for pid in children]
         now = vm_kib(self.pid, "VmRSS") + sum(vm_kib(pid, "VmRSS") for pid in children)
-        self.peaks.main_kib = max(self.peaks.main_kib, main)
-        self.peaks.worker_kib = max([self.peaks.worker_kib, *workers])
-        self.peaks.tree_kib = max(self.peaks.tree_kib, now)
+        self.usage.main_kib = max(self.usage.main_kib, vm_kib(self.pid, "VmHWM"))
+        self.usage.worker_kib = max([self.usage.worker_kib, *workers])
+        self.usage.tree_kib = max(self.usage.tree_kib, now)
 
 
 @dataclass(frozen=True)
 class Watched:
-    """How a command went: wall and CPU seconds (its whole tree), outcome, peak memory."""
+    """How a command went: wall and CPU seconds (its whole tree), outcome, what polling saw."""
 
     seconds: float
     cpu_seconds: float
     done: subprocess.CompletedProcess
-    peaks: Peaks
+    usage: Usage
 
 
 def run_watched(args: Sequence[str], env: dict[str, str]) -> Watched:
@@ -93,7 +95,7 @@ def run_watched(args: Sequence[str], env: dict[str, str]) -> Watched:
     watch.stop.set()
     poller.join()
     done = subprocess.CompletedProcess(args, proc.returncode, stdout, stderr)
-    return Watched(seconds, _children_cpu() - before, done, watch.peaks)
+    return Watched(seconds, _children_cpu() - before, done, watch.usage)
 
 
 def _children_cpu() -> float:
