@@ -103,14 +103,25 @@ def ingest(
     paths: Iterable[Path],
     progress: Callable[[int], None] = lambda n: None,
 ) -> Report:
-    """Ingest files in one transaction, a savepoint per file; the caller commits."""
+    """Ingest files in one transaction, a savepoint per file; the caller commits.
+
+    Chunks flow through two stages at once: while one chunk is written (in this process,
+    the only one that may write), the workers already parse the next.
+    """
     report = Report()
     loader = _Loader(session.connection(), report)
     with _workers() as pool:
         files = read_files(paths)
+        writing: _Parsing | None = None
         while chunk := list(islice(files, CHUNK)):
-            loader.load_chunk(chunk, pool)
-            progress(len(chunk))
+            parsing = loader.start_chunk(chunk, pool)
+            if writing is not None:
+                loader.write_chunk(writing)
+                progress(writing.size)
+            writing = parsing
+        if writing is not None:
+            loader.write_chunk(writing)
+            progress(writing.size)
     return report
 
 
@@ -131,12 +142,24 @@ def _workers() -> Iterator[Callable[[], Executor]]:
             executor.shutdown()
 
 
-def _prepare_all(files: list[_File], pool: Callable[[], Executor]) -> list[Prepared | Rejection]:
+def _prepare_all(
+    files: list[_File], pool: Callable[[], Executor]
+) -> Iterable[Prepared | Rejection]:
+    """Start parsing files; the results come in order as they are iterated."""
     data = [f.data or b"" for f in files]
     names = [Path(f.path).name for f in files]
     if len(files) < PARALLEL_FROM:
-        return list(map(prepare, data, names))
-    return list(pool().map(prepare, data, names, chunksize=16))
+        return map(prepare, data, names)
+    return pool().map(prepare, data, names, chunksize=16)
+
+
+@dataclass(slots=True)
+class _Parsing:
+    """A chunk on its way: the files that need parsing and their results to come."""
+
+    size: int  # files in the chunk, parsed or not
+    files: list[_File]
+    results: Iterable[Prepared | Rejection]
 
 
 @dataclass(slots=True)
@@ -159,7 +182,8 @@ class _Loader:
     def _all_sources(self) -> dict[str, int]:
         return dict(self.conn.execute(select(Source.slug, Source.id)).all())
 
-    def load_chunk(self, files: list[_File], pool: Callable[[], Executor]) -> None:
+    def start_chunk(self, files: list[_File], pool: Callable[[], Executor]) -> _Parsing:
+        """Report the files that need no parsing; start parsing the others."""
         known = self._known_hashes([f.sha256 for f in files if f.data is not None])
         to_parse: list[_File] = []
         for file in files:
@@ -171,10 +195,18 @@ class _Loader:
                 (self.report.unchanged if same_file else self.report.duplicates).append(file.path)
             else:
                 to_parse.append(file)
-        prepared = _prepare_all(to_parse, pool)
+        return _Parsing(len(files), to_parse, _prepare_all(to_parse, pool))
+
+    def write_chunk(self, parsing: _Parsing) -> None:
+        """Store each parsed file of a chunk, in order.
+
+        A copy of a file from the chunk before may have been sent to parsing before that
+        chunk was written: its identity tells it apart here, as a duplicate.
+        """
+        prepared = list(parsing.results)
         identities = [p.values["identity"] for p in prepared if isinstance(p, Prepared)]
         stored = self._stored(identities)
-        for file, result in zip(to_parse, prepared, strict=True):
+        for file, result in zip(parsing.files, prepared, strict=True):
             if isinstance(result, Rejection):
                 self.report.rejected.append({"path": file.path, "reason": result.reason})
             else:

@@ -125,3 +125,20 @@ def test_a_large_batch_is_parsed_in_worker_processes_with_the_same_result(app, i
     assert count(app, Article) == PARALLEL_FROM + 6
     code, again = ingest(tmp_path)
     assert len(again["unchanged"]) == PARALLEL_FROM + 6
+
+
+def test_copies_in_later_chunks_are_duplicates_while_earlier_chunks_are_written(
+    app, ingest, tmp_path
+):
+    """A chunk is parsed while the one before it is written: copies across them still count."""
+    from app.ingest.load import CHUNK, PARALLEL_FROM
+    from bench.corpus import write_corpus
+
+    n = CHUNK + PARALLEL_FROM
+    paths = write_corpus(n, tmp_path / "corpus", jobs=1)
+    copies = [write(tmp_path / "corpus" / "zz", p.name, p.read_bytes()) for p in paths[:3]]
+    copies.append(write(tmp_path / "corpus" / "zz", "edited.txt", paths[3].read_text() + "\n"))
+    code, report = ingest(tmp_path / "corpus")
+    assert code == 0 and len(report["added"]) == n
+    assert sorted(report["duplicates"]) == sorted(map(str, copies))
+    assert count(app, Article) == n
