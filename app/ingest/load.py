@@ -103,7 +103,7 @@ def ingest(
     paths: Iterable[Path],
     progress: Callable[[int], None] = lambda n: None,
 ) -> Report:
-    """Ingest files in one transaction, a savepoint per file; the caller commits.
+    """Ingest files in one transaction, a savepoint per chunk of files; the caller commits.
 
     Chunks flow through two stages at once: while one chunk is written (in this process,
     the only one that may write), the workers already parse the next.
@@ -198,19 +198,47 @@ class _Loader:
         return _Parsing(len(files), to_parse, _prepare_all(to_parse, pool))
 
     def write_chunk(self, parsing: _Parsing) -> None:
-        """Store each parsed file of a chunk, in order.
+        """Store the parsed files of a chunk, in order, in one savepoint.
 
-        A copy of a file from the chunk before may have been sent to parsing before that
-        chunk was written: its identity tells it apart here, as a duplicate.
+        A savepoint costs more than storing an article, and the database refuses a file only
+        rarely: when it does, the chunk is undone and stored again with a savepoint per file,
+        so that only the file at fault is rejected. A copy of a file from the chunk before
+        may have been sent to parsing before that chunk was written: its identity tells it
+        apart here, as a duplicate.
         """
-        prepared = list(parsing.results)
-        identities = [p.values["identity"] for p in prepared if isinstance(p, Prepared)]
-        stored = self._stored(identities)
-        for file, result in zip(parsing.files, prepared, strict=True):
-            if isinstance(result, Rejection):
-                self.report.rejected.append({"path": file.path, "reason": result.reason})
-            else:
-                self._load_file(file, result, stored)
+        work = list(zip(parsing.files, parsing.results, strict=True))
+        identities = [p.values["identity"] for _, p in work if isinstance(p, Prepared)]
+        try:
+            with self.conn.begin_nested():
+                stored = self._stored(identities)
+                outcomes = [self._outcome(file, result, stored) for file, result in work]
+        except Exception:  # noqa: BLE001 — find the file at fault, a savepoint per file
+            self.source_ids = self._all_sources()
+            stored = self._stored(identities)
+            outcomes = [self._outcome_alone(file, result, stored) for file, result in work]
+        for kind, entry in outcomes:
+            getattr(self.report, kind).append(entry)
+
+    def _outcome(
+        self, file: _File, result: Prepared | Rejection, stored: dict[str, _Stored]
+    ) -> tuple[str, Any]:
+        """Store one file if it parsed; return what became of it and its report entry."""
+        if isinstance(result, Rejection):
+            return "rejected", {"path": file.path, "reason": result.reason}
+        return self._store(file, result, stored), file.path
+
+    def _outcome_alone(
+        self, file: _File, result: Prepared | Rejection, stored: dict[str, _Stored]
+    ) -> tuple[str, Any]:
+        """Store one file in a savepoint of its own: if the database refuses it, reject it."""
+        try:
+            with self.conn.begin_nested():
+                return self._outcome(file, result, stored)
+        except Exception as exc:  # noqa: BLE001 — one bad file must never spoil the batch
+            # Whatever this file wrote was rolled back: forget what it taught us.
+            self.source_ids = self._all_sources()
+            stored.pop(result.values["identity"], None)
+            return "rejected", {"path": file.path, "reason": f"could not be stored: {exc}"}
 
     def _known_hashes(self, hashes: list[str]) -> dict[str, str | None]:
         """Raw hashes already stored, with the path of the current version (None: older)."""
@@ -221,21 +249,6 @@ class _Loader:
     def _stored(self, identities: list[str]) -> dict[str, _Stored]:
         found = self.conn.execute(STORED, {"identities": identities})
         return {row.identity: _Stored(*row[1:]) for row in found}
-
-    def _load_file(self, file: _File, prepared: Prepared, stored: dict[str, _Stored]) -> None:
-        identity = prepared.values["identity"]
-        try:
-            with self.conn.begin_nested():
-                outcome = self._store(file, prepared, stored)
-        except Exception as exc:  # noqa: BLE001 — one bad file must never spoil the batch
-            # Whatever this file wrote was rolled back: forget what it taught us.
-            self.source_ids = self._all_sources()
-            stored.pop(identity, None)
-            self.report.rejected.append(
-                {"path": file.path, "reason": f"could not be stored: {exc}"}
-            )
-            return
-        getattr(self.report, outcome).append(file.path)
 
     def _store(self, file: _File, prepared: Prepared, stored: dict[str, _Stored]) -> str:
         values = prepared.values

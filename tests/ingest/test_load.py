@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from app import db
 from app.models import Article, RelatedLink, Revision
@@ -142,3 +142,27 @@ def test_copies_in_later_chunks_are_duplicates_while_earlier_chunks_are_written(
     assert code == 0 and len(report["added"]) == n
     assert sorted(report["duplicates"]) == sorted(map(str, copies))
     assert count(app, Article) == n
+
+
+def test_a_file_the_database_refuses_is_rejected_and_the_rest_of_its_chunk_stored(
+    app, ingest, tmp_path
+):
+    with app.app_context():
+        db.session().execute(
+            text(
+                "CREATE TRIGGER refuse BEFORE INSERT ON article WHEN NEW.title = 'Refused' "
+                "BEGIN SELECT RAISE(ABORT, 'refused by the database'); END"
+            )
+        )
+        db.session().commit()
+    write(tmp_path, "a.txt", article_text("Before", url="https://x.org/a", related="After"))
+    write(tmp_path, "b.txt", article_text("Refused", url="https://x.org/b", related="Before"))
+    write(tmp_path, "c.txt", article_text("After", url="https://x.org/c", related="Before"))
+    code, report = ingest(tmp_path)
+    assert code == 3
+    assert [r["path"].rsplit("/", 1)[1] for r in report["rejected"]] == ["b.txt"]
+    assert "refused by the database" in report["rejected"][0]["reason"]
+    assert len(report["added"]) == 2
+    with app.app_context():
+        links = db.session().execute(select(RelatedLink.title, RelatedLink.target_id)).all()
+    assert sorted(title for title, target in links if target) == ["After", "Before"]
