@@ -152,9 +152,9 @@ def worker(proc: subprocess.Popen) -> psutil.Process:
     )
 
 
-def rss_mb(pid: int) -> float:
-    """A process's resident memory now (VmRSS), in MB."""
-    return round(vm_kib(pid, "VmRSS") / KIB, 1)
+def rss_mb(pid: int, key: str = "VmRSS") -> float:
+    """A process's resident memory now (VmRSS; RssAnon: its own, not mapped files), in MB."""
+    return round(vm_kib(pid, key) / KIB, 1)
 
 
 def cpu_seconds(proc: psutil.Process) -> float:

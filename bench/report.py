@@ -40,7 +40,8 @@ def pages_table(figures: dict[str, Any]) -> str:
     lines = [
         f"Pages: {figures['requests']} timed requests per case (after {figures['warmup']} "
         f"untimed); ms p50 / p95 (server CPU ms per request); serving worker RSS "
-        f"{figures['serve']['worker_rss_mb']} MB",
+        f"{figures['serve']['worker_rss_mb']} MB, of which not file-backed "
+        f"{figures['serve']['worker_rss_anon_mb']} MB",
         "",
         "| case | ours | ÷ healthz | SQL on the file | Datasette | ours ÷ Datasette (CPU) |",
         "| --- | ---: | ---: | ---: | ---: | ---: |",

@@ -87,7 +87,11 @@ def serve_and_measure(args: argparse.Namespace, database: Path, workdir: Path) -
             "deep_depth": sample.deep_depth,
             "datasette": peer_version,
             "pages": rows,
-            "serve": {"worker_rss_mb": process.rss_mb(worker.pid)},
+            "serve": {
+                "worker_rss_mb": process.rss_mb(worker.pid),
+                # SQLite's memory-mapped database file counts in RSS but is the page cache's.
+                "worker_rss_anon_mb": process.rss_mb(worker.pid, "RssAnon"),
+            },
         }
 
 
