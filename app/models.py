@@ -49,7 +49,11 @@ class Source(Base):
 
 class Article(Base):
     __tablename__ = "article"
-    __table_args__ = (Index("ix_article_published_id", "published", "id"),)
+    __table_args__ = (
+        Index("ix_article_published_id", "published", "id"),
+        # Covers the re-run's lookup of known files: no article row is read.
+        Index("ix_article_raw_sha256_source_path", "raw_sha256", "source_path"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(200))
@@ -71,7 +75,7 @@ class Article(Base):
     # What makes two files the same article: the canonical URL, else title and date.
     identity: Mapped[str] = mapped_column(Text, unique=True)
     raw_text: Mapped[str] = mapped_column(Text)
-    raw_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    raw_sha256: Mapped[str] = mapped_column(String(64))
     content_hash: Mapped[str] = mapped_column(String(64))
     encoding: Mapped[str] = mapped_column(String(40))
     format: Mapped[str] = mapped_column(String(20))
