@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from app.commands import article_files
 from tests.conftest import article_text, write
 
@@ -11,7 +13,7 @@ def test_a_folder_gives_its_files_sorted_by_path_without_hidden_ones(tmp_path):
         write(tmp_path, name, "x")
     write(tmp_path, ".git/HEAD", "x")
     write(tmp_path, "a/.notes.txt", "x")
-    found = [p.relative_to(tmp_path).as_posix() for p in article_files((str(tmp_path),))]
+    found = [Path(p).relative_to(tmp_path).as_posix() for p in article_files((str(tmp_path),))]
     assert found == ["a/b/c.txt", "a/z.txt", "a-b/1.txt", "b/2.txt", "top.txt"]
 
 
@@ -23,5 +25,14 @@ def test_a_folder_inside_a_hidden_folder_is_still_read(ingest, tmp_path):
 
 
 def test_files_named_one_by_one_keep_their_order(tmp_path):
-    paths = [write(tmp_path, name, "x") for name in ("z.txt", "a.txt")]
-    assert article_files(tuple(map(str, paths))) == paths
+    paths = [str(write(tmp_path, name, "x")) for name in ("z.txt", "a.txt")]
+    assert article_files(tuple(paths)) == paths
+
+
+def test_a_linked_file_is_read_and_a_linked_folder_is_not_followed(tmp_path):
+    target = write(tmp_path / "elsewhere", "story.txt", "x")
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "story-link.txt").symlink_to(target)
+    (tmp_path / "archive" / "loop").symlink_to(tmp_path / "archive")
+    found = article_files((str(tmp_path / "archive"),))
+    assert [Path(p).name for p in found] == ["story-link.txt"]

@@ -88,10 +88,11 @@ class _File:
     sha256: str
 
 
-def read_files(paths: Iterable[Path]) -> Iterator[_File]:
+def read_files(paths: Iterable[str | Path]) -> Iterator[_File]:
     for path in paths:
         try:
-            data = path.read_bytes()
+            with open(path, "rb") as file:
+                data = file.read()
         except OSError as exc:
             yield _File(str(path), None, f"cannot read the file: {exc.strerror or exc}", "")
             continue
@@ -100,7 +101,7 @@ def read_files(paths: Iterable[Path]) -> Iterator[_File]:
 
 def ingest(
     session: Session,
-    paths: Iterable[Path],
+    paths: Iterable[str | Path],
     progress: Callable[[int], None] = lambda n: None,
 ) -> Report:
     """Ingest files in one transaction, a savepoint per chunk of files; the caller commits.
