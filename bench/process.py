@@ -37,6 +37,8 @@ class Usage:
     main_kib: int = 0
     worker_kib: int = 0  # the largest child process
     tree_kib: int = 0  # the most the whole tree held at one time
+    # The same without file-backed pages (SQLite's memory-mapped database is the page cache's)
+    tree_anon_kib: int = 0
     main_cpu: float = 0.0  # CPU seconds of the main process alone (its children not counted)
 
     def memory(self) -> dict[str, float]:
@@ -44,6 +46,7 @@ class Usage:
             "main_mb": round(self.main_kib / KIB, 1),
             "worker_mb": round(self.worker_kib / KIB, 1),
             "tree_mb": round(self.tree_kib / KIB, 1),
+            "tree_anon_mb": round(self.tree_anon_kib / KIB, 1),
         }
 
 
@@ -66,10 +69,13 @@ class _Watch:
         except psutil.NoSuchProcess:
             return
         workers = [vm_kib(pid, "VmHWM") for pid in children]
-        now = vm_kib(self.pid, "VmRSS") + sum(vm_kib(pid, "VmRSS") for pid in children)
+        pids = [self.pid, *children]
+        now = sum(vm_kib(pid, "VmRSS") for pid in pids)
+        anon = sum(vm_kib(pid, "RssAnon") for pid in pids)
         self.usage.main_kib = max(self.usage.main_kib, vm_kib(self.pid, "VmHWM"))
         self.usage.worker_kib = max([self.usage.worker_kib, *workers])
         self.usage.tree_kib = max(self.usage.tree_kib, now)
+        self.usage.tree_anon_kib = max(self.usage.tree_anon_kib, anon)
 
 
 @dataclass(frozen=True)
