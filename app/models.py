@@ -186,3 +186,35 @@ class RelatedLink(Base):
     resolved_by: Mapped[str | None] = mapped_column(String(20))  # url, title, spelling, fuzzy
 
     target: Mapped[Article | None] = relationship(foreign_keys=[target_id])
+
+
+class TitleWord(Base):
+    """A word of an article's folded title, to find titles one typo away from a cited one."""
+
+    __tablename__ = "title_word"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    word: Mapped[str] = mapped_column(Text, primary_key=True)
+    # The length of the whole folded title: a typo changes it by one letter at most.
+    length: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("article.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class ArticleTerm(Base):
+    """A distinctive term of an article and its weight, for "More like this"."""
+
+    __tablename__ = "article_term"
+    __table_args__ = (
+        # Who else uses a term near a date: a range scan that also covers the weight.
+        Index("ix_article_term_term_published", "term", "published", "weight"),
+        {"sqlite_with_rowid": False},
+    )
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("article.id", ondelete="CASCADE"), primary_key=True
+    )
+    term: Mapped[str] = mapped_column(Text, primary_key=True)
+    weight: Mapped[float] = mapped_column(Float)
+    published: Mapped[date | None] = mapped_column(Date)  # the article's, copied for the index

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from app import links
+from app import links, similar, title_index
 from app.ingest import sources
 from app.ingest.parse import parse
 from app.ingest.parsed import ParsedArticle, Rejection
@@ -79,6 +79,7 @@ def ingest(
     """Ingest files in one transaction, a savepoint per file; the caller commits."""
     report = Report()
     loader = _Loader(session, report)
+    mark = links.Mark.now(session)
     chunk: list[_File] = []
     for file in read_files(paths):
         chunk.append(file)
@@ -89,6 +90,7 @@ def ingest(
     if chunk:
         loader.load_chunk(chunk)
         progress(len(chunk))
+    links.resolve_late(session, mark)
     return report
 
 
@@ -163,6 +165,7 @@ class _Loader:
                 insert(Article).values(ingested_at=now, **row).returning(Article.id)
             ).scalar_one()
             self._write_children(article_id, parsed)
+            self._index(article_id, values)
             links.resolve_links_to(
                 self.session, article_id, values["canonical_url"], values["title_key"]
             )
@@ -181,7 +184,13 @@ class _Loader:
         )
         self.session.execute(update(Article).where(Article.id == existing.id).values(**row))
         self._write_children(existing.id, parsed, replace=True)
+        self._index(existing.id, values, replace=True)
         return "updated"
+
+    def _index(self, article_id: int, values: dict[str, Any], replace: bool = False) -> None:
+        """Keep the title index and the terms of "More like this" in step with the article."""
+        title_index.index_title(self.session, article_id, values["title_key"], replace)
+        similar.index_terms(self.session, article_id, values, replace)
 
     def _write_children(self, article_id: int, parsed: ParsedArticle, replace=False) -> None:
         """Authors and related links, which follow the article's current version."""
