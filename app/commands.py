@@ -1,4 +1,4 @@
-"""The command line: `foreign-desk db upgrade | ingest | serve` (also `flask --app app …`)."""
+"""The command line: `foreign-desk db upgrade | ingest | links | serve` (or `flask --app app`)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from flask.cli import AppGroup, with_appcontext
 from sqlalchemy.exc import OperationalError, ProgrammingError
 from tqdm import tqdm
 
-from app import db, migrate
+from app import db, links, migrate, title_index
 from app.ingest.load import ingest
 
 EXIT_REJECTED = 3
@@ -77,6 +77,39 @@ def ingest_command(paths: tuple[str, ...], as_json: bool) -> None:
         sys.exit(EXIT_REJECTED)
 
 
+@click.command("links")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead.")
+@click.option(
+    "--limit",
+    default=20,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="How many missing titles to list (0: all).",
+)
+@click.option("--resolve", is_flag=True, help="Re-index titles and resolve every link afresh.")
+@with_appcontext
+def links_command(as_json: bool, limit: int, resolve: bool) -> None:
+    """Count resolved links and list the titles the archive lacks, most cited first."""
+    session = db.session()
+    if resolve:
+        title_index.rebuild(session)
+        links.resolve_all(session)
+        session.commit()
+    found = links.report(session, limit or None)
+    if as_json:
+        click.echo(json.dumps(found, ensure_ascii=False))
+        return
+    steps = " · ".join(f"{step} {n:,}" for step, n in found["resolved_by"].items())
+    click.echo(
+        f"{found['links']:,} links: {found['resolved']:,} resolved ({steps}), "
+        f"{found['unresolved']:,} unresolved"
+    )
+    if found["missing"]:
+        click.echo(f"{found['missing_titles']:,} titles the archive lacks, most cited first:")
+        for missing in found["missing"]:
+            click.echo(f"{missing['cited_by']:>6}  {missing['title']}")
+
+
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
@@ -89,5 +122,5 @@ def serve_command(host: str, port: int, workers: int) -> None:
 
 
 def register_commands(app: Flask) -> None:
-    for command in (db_group, ingest_command, serve_command):
+    for command in (db_group, ingest_command, links_command, serve_command):
         app.cli.add_command(command)

@@ -17,9 +17,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import distinct, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.ingest.identity import fold_title
@@ -188,3 +188,35 @@ def _point(session: Session, link_id: int, target_id: int, how: str) -> None:
     session.execute(
         update(table).where(table.c.id == link_id).values(target_id=target_id, resolved_by=how)
     )
+
+
+def report(session: Session, limit: int | None = 20) -> dict[str, Any]:
+    """How many links resolved, by which step, and the titles the archive lacks, most cited first.
+
+    `limit` caps the list of missing titles (None: all of them); `missing_titles` counts them all.
+    """
+    by_step = dict(
+        session.execute(
+            select(RelatedLink.resolved_by, func.count()).group_by(RelatedLink.resolved_by)
+        ).all()
+    )
+    unresolved = by_step.pop(None, 0)
+    cited = func.count(distinct(RelatedLink.article_id))
+    missing = (
+        select(
+            func.min(RelatedLink.title), cited, func.max(RelatedLink.href), RelatedLink.title_key
+        )
+        .where(RelatedLink.target_id.is_(None))
+        .group_by(RelatedLink.title_key)
+        .order_by(cited.desc(), RelatedLink.title_key)
+    )
+    total_missing = session.scalar(select(func.count()).select_from(missing.subquery())) or 0
+    rows = session.execute(missing.limit(limit) if limit is not None else missing).all()
+    return {
+        "links": sum(by_step.values()) + unresolved,
+        "resolved": sum(by_step.values()),
+        "unresolved": unresolved,
+        "resolved_by": {step: by_step.get(step, 0) for step in STEPS[:-1]},
+        "missing_titles": total_missing,
+        "missing": [{"title": t, "cited_by": n, "href": href} for t, n, href, _ in rows],
+    }

@@ -12,10 +12,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from datetime import date, timedelta
+from datetime import date
 from typing import Any, NamedTuple
 
-from sqlalchemy import and_, delete, insert, literal, select, union_all
+from sqlalchemy import delete, insert, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from app.ingest.identity import fold_word
@@ -23,9 +23,9 @@ from app.models import Article, ArticleTerm, ArticleTopic
 
 TERMS = 16  # terms kept per article
 SIDE = 60  # neighbours read per term on each side of the article's date
-WINDOW = timedelta(days=365)  # no neighbour further away than this
 HALF_LIFE = 30  # days after which a neighbour's score is halved
 TOPIC_WEIGHT = 2.0  # a shared topic of weight 1 counts as much as two shared rare terms
+SHARED = 2  # terms a neighbour must share: one word in common is a coincidence
 SHORTLIST = 30  # best candidates by terms whose topics are then compared
 LIMIT = 5
 
@@ -65,10 +65,6 @@ class Similar(NamedTuple):
     @property
     def url(self) -> str:
         return f"/articles/{self.id}/{self.slug}"
-
-    def as_json(self) -> dict[str, Any]:
-        published = self.published.isoformat() if self.published else None
-        return {"id": self.id, "title": self.title, "url": self.url, "published": published}
 
 
 def _counts(text: str, names: Counter[str]) -> Counter[str]:
@@ -144,11 +140,11 @@ def _neighbours(term: str, day: date | None):
     ).where(ArticleTerm.term == term)
     if day is None:
         return [columns.order_by(ArticleTerm.published.desc()).limit(2 * SIDE)]
-    later = and_(ArticleTerm.published >= day, ArticleTerm.published <= day + WINDOW)
-    earlier = and_(ArticleTerm.published < day, ArticleTerm.published >= day - WINDOW)
     return [
-        columns.where(later).order_by(ArticleTerm.published).limit(SIDE),
-        columns.where(earlier).order_by(ArticleTerm.published.desc()).limit(SIDE),
+        columns.where(ArticleTerm.published >= day).order_by(ArticleTerm.published).limit(SIDE),
+        columns.where(ArticleTerm.published < day)
+        .order_by(ArticleTerm.published.desc())
+        .limit(SIDE),
     ]
 
 
@@ -167,16 +163,18 @@ def _by_terms(
     rows = session.execute(union_all(*parts)).all()
     users = Counter(row.term for row in rows)
     scores: dict[int, float] = defaultdict(float)
+    shared: Counter[int] = Counter()
     dates: dict[int, date | None] = {}
     for term, other, published, weight in rows:
-        if other == article.id:
-            continue
-        rarity = math.log(1 + 2 * SIDE / users[term])
-        scores[other] += mine[term] * weight * rarity
-        dates[other] = published
-    for other, published in dates.items():
-        scores[other] *= _nearness(article.published, published)
-    return scores, dates
+        if other != article.id:
+            scores[other] += mine[term] * weight * math.log(1 + 2 * SIDE / users[term])
+            shared[other] += 1
+            dates[other] = published
+    return {
+        other: score * _nearness(article.published, dates[other])
+        for other, score in scores.items()
+        if shared[other] >= SHARED
+    }, dates
 
 
 def _nearness(day: date | None, other: date | None) -> float:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, request, url_for
 
-from app import db, queries
+from app import db, queries, similar
 from app.web import params, serialize
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -32,5 +32,8 @@ def article(article_id: int):
     session = db.session()
     found = queries.article(session, article_id) or abort(404, "no article with that id")
     return serialize.detail(
-        found, queries.cited_by(session, article_id), queries.revision_count(session, article_id)
+        found,
+        queries.cited_by(session, article_id),
+        queries.revision_count(session, article_id),
+        similar.more_like_this(session, found),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 
-from app import db, queries
+from app import db, queries, similar
 from app.web import params
 
 bp = Blueprint("reader", __name__)
@@ -43,7 +43,10 @@ def article(article_id: int, slug: str):
     if slug != found.slug:
         return redirect(url_for("reader.article", article_id=found.id, slug=found.slug), 301)
     return render_template(
-        "article.html", article=found, cited_by=queries.cited_by(session, article_id)
+        "article.html",
+        article=found,
+        cited_by=queries.cited_by(session, article_id),
+        similar=similar.more_like_this(session, found),
     )
 
 

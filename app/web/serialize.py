@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from app.models import Article, Source
+from app.similar import Similar
 
 
 def _source(source: Source | None) -> dict[str, str] | None:
@@ -23,7 +25,14 @@ def summary(article: Article) -> dict[str, Any]:
     }
 
 
-def detail(article: Article, cited_by: list[Article], revisions: int) -> dict[str, Any]:
+def _similar(other: Similar) -> dict[str, Any]:
+    published = other.published.isoformat() if other.published else None
+    return {"id": other.id, "title": other.title, "url": other.url, "published": published}
+
+
+def detail(
+    article: Article, cited_by: list[Article], revisions: int, similar: Sequence[Similar] = ()
+) -> dict[str, Any]:
     return {
         "id": article.id,
         "url": article.url,
@@ -52,4 +61,5 @@ def detail(article: Article, cited_by: list[Article], revisions: int) -> dict[st
         ],
         "word_count": article.word_count,
         "revisions": revisions,
+        "similar": [_similar(s) for s in similar],
     }

@@ -19,11 +19,12 @@ def story(
     cites: list[tuple[str, str]] = (),
     day: str = "January 02, 2020",
     body: str = "A paragraph about foreign affairs.",
+    tail: str = "More text follows here.",
 ) -> Path:
     """Write an article citing (title, href) pairs after its first paragraph."""
     parts = [f"# {title}", "By [Reuters](#)", day, body]
     parts += [f"**Related article:** [{t}]({href})" for t, href in cites]
-    parts.append("More text follows here.")
+    parts.append(tail)
     if url:
         parts += ["Original url:", f"<{url}>"]
     return write(folder, name, "\n\n".join(parts) + "\n")
