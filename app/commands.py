@@ -92,10 +92,10 @@ def links_command(as_json: bool, limit: int, resolve: bool) -> None:
     """Count resolved links and list the titles the archive lacks, most cited first."""
     session = db.session()
     if resolve:
-        title_index.rebuild(session)
-        links.resolve_all(session)
+        title_index.rebuild(session.connection())
+        links.resolve_all(session.connection())
         session.commit()
-    found = links.report(session, limit or None)
+    found = links.report(session.connection(), limit or None)
     if as_json:
         click.echo(json.dumps(found, ensure_ascii=False))
         return

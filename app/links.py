@@ -19,8 +19,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any, NamedTuple
 
-from sqlalchemy import distinct, func, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import bindparam, distinct, func, or_, select, update
+from sqlalchemy.engine import Connection
 
 from app.ingest.identity import fold_title
 from app.models import Article, RelatedLink
@@ -29,6 +29,31 @@ from app.title_match import typo_score
 
 STEPS = ("url", "title", "spelling", "fuzzy", "unresolved")  # best first
 _FAR = 10**6  # days: a candidate whose distance in time is unknown comes last
+
+LINK = RelatedLink.__table__
+LINKS = select(
+    LINK.c.id,
+    LINK.c.article_id,
+    LINK.c.title,
+    LINK.c.title_key,
+    LINK.c.canonical_href,
+    Article.published,
+).join(Article, Article.id == LINK.c.article_id)
+UNRESOLVED_OF = LINKS.where(
+    LINK.c.article_id == bindparam("article_id"), LINK.c.target_id.is_(None)
+)
+# Links that name an arriving article and have not found it by a better step already.
+NAMING = select(LINK.c.id, LINK.c.title, LINK.c.canonical_href, LINK.c.resolved_by).where(
+    or_(LINK.c.title_key == bindparam("key"), LINK.c.canonical_href == bindparam("url")),
+    LINK.c.article_id != bindparam("article_id"),
+    or_(LINK.c.target_id.is_(None), LINK.c.resolved_by != "url"),
+)
+TITLE_OF = select(Article.title).where(Article.id == bindparam("article_id"))
+SET_TARGET = (
+    update(LINK)
+    .where(LINK.c.id == bindparam("link_id"))
+    .values(target_id=bindparam("target"), resolved_by=bindparam("how"))
+)
 
 
 class Link(NamedTuple):
@@ -49,22 +74,11 @@ class Mark(NamedTuple):
     link: int
 
     @classmethod
-    def now(cls, session: Session) -> Mark:
+    def now(cls, conn: Connection) -> Mark:
         return cls(
-            session.scalar(select(func.coalesce(func.max(Article.id), 0))) or 0,
-            session.scalar(select(func.coalesce(func.max(RelatedLink.id), 0))) or 0,
+            conn.scalar(select(func.coalesce(func.max(Article.id), 0))) or 0,
+            conn.scalar(select(func.coalesce(func.max(RelatedLink.id), 0))) or 0,
         )
-
-
-def _links_query():
-    return select(
-        RelatedLink.id,
-        RelatedLink.article_id,
-        RelatedLink.title,
-        RelatedLink.title_key,
-        RelatedLink.canonical_href,
-        Article.published,
-    ).join(Article, Article.id == RelatedLink.article_id)
 
 
 def nearest(candidates: Sequence[Candidate], day: date | None) -> Candidate:
@@ -114,89 +128,72 @@ def find_target(link: Link, titles: Sequence[Titles]) -> tuple[int, str] | None:
     return exact_target(link, titles) or typo_target(link, titles)
 
 
-def resolve_links_of(session: Session, article_id: int) -> None:
+def resolve_links_of(conn: Connection, article_id: int) -> None:
     """Point each unresolved link of one article at its target by URL or title."""
-    titles = [SqlTitles(session)]
-    query = _links_query().where(
-        RelatedLink.article_id == article_id, RelatedLink.target_id.is_(None)
-    )
-    for row in session.execute(query).all():
+    titles = [SqlTitles(conn)]
+    for row in conn.execute(UNRESOLVED_OF, {"article_id": article_id}).all():
         found = exact_target(Link(*row), titles)
         if found:
-            _point(session, row.id, *found)
+            _point(conn, row.id, *found)
 
 
-def resolve_links_to(session: Session, article_id: int, url: str | None, key: str) -> None:
+def resolve_links_to(conn: Connection, article_id: int, url: str | None, key: str) -> None:
     """Links that waited for this article, or only guessed, point at it when it arrives."""
-    names_it = RelatedLink.title_key == key
-    if url:
-        names_it = or_(names_it, RelatedLink.canonical_href == url)
-    waiting = session.execute(
-        select(
-            RelatedLink.id, RelatedLink.title, RelatedLink.canonical_href, RelatedLink.resolved_by
-        ).where(
-            names_it,
-            RelatedLink.article_id != article_id,
-            or_(RelatedLink.target_id.is_(None), RelatedLink.resolved_by != "url"),
-        )
-    ).all()
+    waiting = conn.execute(NAMING, {"key": key, "url": url, "article_id": article_id}).all()
     if not waiting:
         return
-    title = session.scalar(select(Article.title).where(Article.id == article_id)) or ""
+    title = conn.execute(TITLE_OF, {"article_id": article_id}).scalar_one()
     for link_id, link_title, href, was in waiting:
         how = "url" if url and href == url else title_step(link_title, title)
         if STEPS.index(how) < STEPS.index(was or "unresolved"):
-            _point(session, link_id, article_id, how)
+            _point(conn, link_id, article_id, how)
 
 
-def resolve_late(session: Session, mark: Mark) -> None:
+def resolve_late(conn: Connection, mark: Mark) -> None:
     """After a batch: resolve by typo the links still waiting, against what may match now.
 
     The batch's new links are compared with the whole archive; links from earlier batches only
     with the batch's new articles (the rest of the archive was tried when they arrived).
     """
-    new_articles = MemoryTitles.load(session, after=mark.article)
-    older = SqlTitles(session, upto=mark.article)
-    waiting = _links_query().where(RelatedLink.target_id.is_(None))
+    new_articles = MemoryTitles.load(conn, after=mark.article)
+    older = SqlTitles(conn, upto=mark.article)
+    waiting = LINKS.where(LINK.c.target_id.is_(None))
     if not len(new_articles):
-        waiting = waiting.where(RelatedLink.id > mark.link)
-    for row in session.execute(waiting).all():
+        waiting = waiting.where(LINK.c.id > mark.link)
+    for row in conn.execute(waiting).all():
         link = Link(*row)
         titles = [new_articles, older] if link.id > mark.link and mark.article else [new_articles]
         found = typo_target(link, titles)
         if found:
-            _point(session, link.id, *found)
+            _point(conn, link.id, *found)
 
 
-def resolve_all(session: Session) -> Counter[str]:
+def resolve_all(conn: Connection) -> Counter[str]:
     """Resolve every link afresh against the whole archive; count links by step."""
-    titles = [MemoryTitles.load(session)]
+    titles = [MemoryTitles.load(conn)]
     counts: Counter[str] = Counter()
     changes = []
-    for row in session.execute(_links_query()).all():
+    for row in conn.execute(LINKS).all():
         link = Link(*row)
         target, how = find_target(link, titles) or (None, None)
         counts[how or "unresolved"] += 1
-        changes.append({"id": link.id, "target_id": target, "resolved_by": how})
+        changes.append({"link_id": link.id, "target": target, "how": how})
     for start in range(0, len(changes), 10_000):
-        session.execute(update(RelatedLink), changes[start : start + 10_000])
+        conn.execute(SET_TARGET, changes[start : start + 10_000])
     return counts
 
 
-def _point(session: Session, link_id: int, target_id: int, how: str) -> None:
-    table = RelatedLink.__table__
-    session.execute(
-        update(table).where(table.c.id == link_id).values(target_id=target_id, resolved_by=how)
-    )
+def _point(conn: Connection, link_id: int, target_id: int, how: str) -> None:
+    conn.execute(SET_TARGET, {"link_id": link_id, "target": target_id, "how": how})
 
 
-def report(session: Session, limit: int | None = 20) -> dict[str, Any]:
+def report(conn: Connection, limit: int | None = 20) -> dict[str, Any]:
     """How many links resolved, by which step, and the titles the archive lacks, most cited first.
 
     `limit` caps the list of missing titles (None: all of them); `missing_titles` counts them all.
     """
     by_step = dict(
-        session.execute(
+        conn.execute(
             select(RelatedLink.resolved_by, func.count()).group_by(RelatedLink.resolved_by)
         ).all()
     )
@@ -210,8 +207,8 @@ def report(session: Session, limit: int | None = 20) -> dict[str, Any]:
         .group_by(RelatedLink.title_key)
         .order_by(cited.desc(), RelatedLink.title_key)
     )
-    total_missing = session.scalar(select(func.count()).select_from(missing.subquery())) or 0
-    rows = session.execute(missing.limit(limit) if limit is not None else missing).all()
+    total_missing = conn.scalar(select(func.count()).select_from(missing.subquery())) or 0
+    rows = conn.execute(missing.limit(limit) if limit is not None else missing).all()
     return {
         "links": sum(by_step.values()) + unresolved,
         "resolved": sum(by_step.values()),

@@ -1,4 +1,4 @@
-""" "More like this": the articles most like one article, near it in time.
+"""More like this: the articles most like one article, near it in time.
 
 At ingest each article keeps its distinctive terms (`article_term`: the words it repeats, names
 counted double, title words more). On the page, each term's users nearest in date are read from
@@ -10,18 +10,17 @@ name for much; shared topics add to the score, and distance in time divides it.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, defaultdict
 from datetime import date
 from typing import Any, NamedTuple
 
-from sqlalchemy import delete, insert, literal, select, union_all
+from sqlalchemy import bindparam, delete, literal, select, union_all
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from app.ingest.identity import fold_word
+from app.ingest.terms import terms
 from app.models import Article, ArticleTerm, ArticleTopic
 
-TERMS = 16  # terms kept per article
 SIDE = 60  # neighbours read per term on each side of the article's date
 HALF_LIFE = 30  # days after which a neighbour's score is halved
 TOPIC_WEIGHT = 2.0  # a shared topic of weight 1 counts as much as two shared rare terms
@@ -29,29 +28,8 @@ SHARED = 2  # terms a neighbour must share: one word in common is a coincidence
 SHORTLIST = 30  # best candidates by terms whose topics are then compared
 LIMIT = 5
 
-_WORD = re.compile(r"[^\W\d_]+")
-# The first word of a sentence or paragraph, whose capital says nothing.
-_OPENING = re.compile(r"(?:^|[.!?:][\"'\u201d\u2019)]*\s+)[\"'\u201c\u2018(]*([^\W\d_]+)", re.M)
-STOPWORDS = frozenset(
-    """
-    about above according across added adding after again against ago ahead all almost along
-    already also although always among and another any are around asked away back because
-    been before began behind being below best better between both but came can cannot could
-    did does doing done down during each early either else even ever every few first following
-    for former from further gave get gets given going good got great had has have having her
-    here hers him his how however including into its itself just last late later least less
-    like likely little long made main make making many may might more most much must near
-    nearly need never new next nor not now off often once one only onto other others our out
-    over own part per percent perhaps put rather really said same saw say saying says second
-    see seen several shall she should show since some still such take taken than that the
-    their theirs them then there these they this those though three through thus time times
-    today told too took toward towards two under until upon use used very via was way week
-    weeks well went were what when where whether which while who whom whose why will with
-    within without would year years yet you your monday tuesday wednesday thursday friday
-    saturday sunday january february march april june july august september october november
-    december
-""".split()
-)
+INSERT_TERM = ArticleTerm.__table__.insert()
+DELETE_TERMS = delete(ArticleTerm).where(ArticleTerm.article_id == bindparam("article_id"))
 
 
 class Similar(NamedTuple):
@@ -67,67 +45,42 @@ class Similar(NamedTuple):
         return f"/articles/{self.id}/{self.slug}"
 
 
-def _counts(text: str, names: Counter[str]) -> Counter[str]:
-    """Each term's count in a text; names (capitalised inside a sentence) also into `names`."""
-    opening = Counter(_OPENING.findall(text))
-    counts: Counter[str] = Counter()
-    for word, n in Counter(_WORD.findall(text)).items():
-        term = fold_word(word.casefold())
-        if len(term) < 3 or term in STOPWORDS:
-            continue
-        counts[term] += n
-        if word[0].isupper() and n > opening[word]:
-            names[term] += 1
-    return counts
-
-
-def terms(title: str, body_text: str) -> dict[str, float]:
-    """An article's distinctive terms, weighted 0-1: repeated words, names, title words."""
-    names: Counter[str] = Counter()
-    in_body = _counts(body_text, names)
-    in_title = _counts(title, Counter())
-    score = {t: n * (2 if names[t] else 1) + 3 * in_title[t] for t, n in in_body.items()}
-    for term in in_title:
-        score.setdefault(term, 3)
-    best = sorted(score.items(), key=lambda item: (-item[1], item[0]))[:TERMS]
-    top = best[0][1] if best else 1
-    return {term: round(value / top, 3) for term, value in best}
+def term_rows(
+    article_id: int, found: dict[str, float], published: date | None
+) -> list[dict[str, Any]]:
+    """The article_term rows of one article."""
+    return [
+        {"article_id": article_id, "term": t, "weight": w, "published": published}
+        for t, w in found.items()
+    ]
 
 
 def index_terms(
-    session: Session, article_id: int, values: dict[str, Any], replace: bool = False
+    conn: Connection,
+    article_id: int,
+    found: dict[str, float],
+    published: date | None,
+    replace: bool = False,
 ) -> None:
     """Keep an article's terms in step with its text."""
     if replace:
-        session.execute(delete(ArticleTerm).where(ArticleTerm.article_id == article_id))
-    found = terms(values["title"], values["body_text"])
+        conn.execute(DELETE_TERMS, {"article_id": article_id})
     if found:
-        session.execute(
-            insert(ArticleTerm.__table__),
-            [
-                {"article_id": article_id, "term": t, "weight": w, "published": values["published"]}
-                for t, w in found.items()
-            ],
-        )
+        conn.execute(INSERT_TERM, term_rows(article_id, found, published))
 
 
-def rebuild(session: Session) -> None:
+def rebuild(conn: Connection) -> None:
     """Compute every article's terms afresh."""
-    session.execute(delete(ArticleTerm))
+    conn.execute(delete(ArticleTerm))
     query = select(Article.id, Article.title, Article.body_text, Article.published)
-    rows: list[dict[str, Any]] = []
-    for article_id, title, body_text, published in session.execute(
-        query.execution_options(yield_per=1000)
-    ):
-        rows += [
-            {"article_id": article_id, "term": t, "weight": w, "published": published}
-            for t, w in terms(title, body_text).items()
-        ]
-        if len(rows) >= 20_000:
-            session.execute(insert(ArticleTerm.__table__), rows)
-            rows = []
-    if rows:
-        session.execute(insert(ArticleTerm.__table__), rows)
+    last = 0
+    while batch := conn.execute(
+        query.where(Article.id > last).order_by(Article.id).limit(1000)
+    ).all():
+        rows = [r for a in batch for r in term_rows(a.id, terms(a.title, a.body_text), a.published)]
+        if rows:
+            conn.execute(INSERT_TERM, rows)
+        last = batch[-1].id
 
 
 def _neighbours(term: str, day: date | None):

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
-from typing import NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol
 
-from sqlalchemy import Select, delete, func, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, bindparam, delete, func, select
+from sqlalchemy.engine import Connection
 
 from app.models import Article, TitleWord
 from app.title_match import index_words
@@ -21,6 +21,12 @@ from app.title_match import index_words
 # A typo changes one word, so of any two words of a cited title one is intact: looking up the
 # two rarest words finds every title one typo away while reading the shortest postings.
 RAREST = 2
+
+INSERT_WORD = TitleWord.__table__.insert()
+DELETE_WORDS = delete(TitleWord).where(TitleWord.article_id == bindparam("article_id"))
+CANDIDATES = select(Article.id, Article.title, Article.title_key, Article.published)
+BY_URL = CANDIDATES.where(Article.canonical_url == bindparam("url"))
+BY_KEY = CANDIDATES.where(Article.title_key == bindparam("key"))
 
 
 class Candidate(NamedTuple):
@@ -38,49 +44,43 @@ class Titles(Protocol):
     def near(self, key: str) -> list[Candidate]: ...
 
 
-def title_rows(key: str, article_id: int) -> list[dict]:
+def title_rows(key: str, article_id: int) -> list[dict[str, Any]]:
     """The title_word rows of one article."""
     return [{"word": w, "length": len(key), "article_id": article_id} for w in index_words(key)]
 
 
-def index_title(session: Session, article_id: int, key: str, replace: bool = False) -> None:
+def index_title(conn: Connection, article_id: int, key: str, replace: bool = False) -> None:
     """Enter an article's title words in the index (again, when its title may have changed)."""
     if replace:
-        session.execute(delete(TitleWord).where(TitleWord.article_id == article_id))
+        conn.execute(DELETE_WORDS, {"article_id": article_id})
     rows = title_rows(key, article_id)
     if rows:
-        session.execute(insert(TitleWord.__table__), rows)
+        conn.execute(INSERT_WORD, rows)
 
 
-def rebuild(session: Session) -> None:
+def rebuild(conn: Connection) -> None:
     """Index every article's title words afresh."""
-    session.execute(delete(TitleWord))
-    rows = session.execute(select(Article.id, Article.title_key)).all()
+    conn.execute(delete(TitleWord))
+    rows = conn.execute(select(Article.id, Article.title_key)).all()
     batch = [row for article_id, key in rows for row in title_rows(key, article_id)]
     for start in range(0, len(batch), 50_000):
-        session.execute(insert(TitleWord.__table__), batch[start : start + 50_000])
-
-
-def _columns() -> Select:
-    return select(Article.id, Article.title, Article.title_key, Article.published)
+        conn.execute(INSERT_WORD, batch[start : start + 50_000])
 
 
 class SqlTitles:
     """The archive's titles as the database holds them, up to an article id if given."""
 
-    def __init__(self, session: Session, upto: int | None = None) -> None:
-        self.session, self.upto = session, upto
+    def __init__(self, conn: Connection, upto: int | None = None) -> None:
+        self.conn, self.upto = conn, upto
 
-    def _fetch(self, query: Select) -> list[Candidate]:
-        if self.upto is not None:
-            query = query.where(Article.id <= self.upto)
-        return [Candidate(*row) for row in self.session.execute(query)]
+    def _kept(self, rows: Iterable[Any]) -> list[Candidate]:
+        return [Candidate(*row) for row in rows if self.upto is None or row.id <= self.upto]
 
     def by_url(self, url: str) -> list[Candidate]:
-        return self._fetch(_columns().where(Article.canonical_url == url))
+        return self._kept(self.conn.execute(BY_URL, {"url": url}))
 
     def by_key(self, key: str) -> list[Candidate]:
-        return self._fetch(_columns().where(Article.title_key == key))
+        return self._kept(self.conn.execute(BY_KEY, {"key": key}))
 
     def near(self, key: str) -> list[Candidate]:
         words, size = index_words(key), len(key)
@@ -88,7 +88,7 @@ class SqlTitles:
             return []
         band = TitleWord.length.between(size - 1, size + 1)
         counts = dict(
-            self.session.execute(
+            self.conn.execute(
                 select(TitleWord.word, func.count())
                 .where(TitleWord.word.in_(words), band)
                 .group_by(TitleWord.word)
@@ -96,7 +96,8 @@ class SqlTitles:
         )
         rare = sorted(words, key=lambda w: counts.get(w, 0))[:RAREST]
         ids = select(TitleWord.article_id).where(TitleWord.word.in_(rare), band)
-        return self._fetch(_columns().where(Article.id.in_(ids)))
+        query: Select = CANDIDATES.where(Article.id.in_(ids))
+        return self._kept(self.conn.execute(query))
 
 
 class MemoryTitles:
@@ -115,19 +116,10 @@ class MemoryTitles:
                 self.words[word, len(key)].append(candidate)
 
     @classmethod
-    def load(cls, session: Session, after: int = 0) -> MemoryTitles:
+    def load(cls, conn: Connection, after: int = 0) -> MemoryTitles:
         """The articles whose id is above `after` (all of them by default)."""
-        return cls(
-            session.execute(
-                select(
-                    Article.id,
-                    Article.title,
-                    Article.title_key,
-                    Article.canonical_url,
-                    Article.published,
-                ).where(Article.id > after)
-            )
-        )
+        columns = (Article.id, Article.title, Article.title_key, Article.canonical_url)
+        return cls(conn.execute(select(*columns, Article.published).where(Article.id > after)))
 
     def __len__(self) -> int:
         return sum(len(found) for found in self.keys.values())

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.orm import Session
 
 revision: str = "0004"
 down_revision: str | None = "0001"
@@ -64,10 +63,8 @@ def _fill() -> None:
     """Index the articles already in the archive (none in a new one)."""
     from app import similar, title_index
 
-    session = Session(bind=op.get_bind())
-    title_index.rebuild(session)
-    similar.rebuild(session)
-    session.flush()
+    title_index.rebuild(op.get_bind())
+    similar.rebuild(op.get_bind())
 
 
 def downgrade() -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from app import db
+from app.ingest.terms import terms
 from app.models import Article, ArticleTopic, Topic
-from app.similar import terms
 from tests.links.helpers import story
 
 DRILLS = (
