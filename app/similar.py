@@ -9,26 +9,33 @@ name for much; shared topics add to the score, and distance in time divides it.
 
 from __future__ import annotations
 
-import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from datetime import date
+from functools import lru_cache
 from typing import Any, NamedTuple
 
-from sqlalchemy import bindparam, delete, literal, select, union_all
+from sqlalchemy import Date, Float, Integer, Text, TextClause, bindparam, delete, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from app.ingest.terms import terms
 from app.models import Article, ArticleTerm, ArticleTopic
 
-SIDE = 60  # neighbours read per term on each side of the article's date
+SIDE = 20  # neighbours read per term on each side of the article's date
 HALF_LIFE = 30  # days after which a neighbour's score is halved
-TOPIC_WEIGHT = 2.0  # a shared topic of weight 1 counts as much as two shared rare terms
+TOPIC_WEIGHT = 0.4  # a shared topic of weight 1 counts as two shared terms no neighbour uses
 SHARED = 2  # terms a neighbour must share: one word in common is a coincidence
-SHORTLIST = 30  # best candidates by terms whose topics are then compared
+SMOOTHING = 4  # a term its every neighbour uses still counts a ninth of one only one uses
+SHORTLIST = 30  # best candidates by terms, then weighed by time and topics
 LIMIT = 5
 
 INSERT_TERM = ArticleTerm.__table__.insert()
+TOPICS_OF = select(ArticleTopic.article_id, ArticleTopic.topic_id, ArticleTopic.weight).where(
+    ArticleTopic.article_id.in_(bindparam("ids", expanding=True))
+)
+MY_TERMS = select(ArticleTerm.term, ArticleTerm.weight).where(
+    ArticleTerm.article_id == bindparam("article_id")
+)
 DELETE_TERMS = delete(ArticleTerm).where(ArticleTerm.article_id == bindparam("article_id"))
 
 
@@ -83,51 +90,40 @@ def rebuild(conn: Connection) -> None:
         last = batch[-1].id
 
 
-def _neighbours(term: str, day: date | None):
-    """The articles using a term nearest in date to a day, as one SELECT per side."""
-    columns = select(
-        literal(term).label("term"),
-        ArticleTerm.article_id,
-        ArticleTerm.published,
-        ArticleTerm.weight,
-    ).where(ArticleTerm.term == term)
-    if day is None:
-        return [columns.order_by(ArticleTerm.published.desc()).limit(2 * SIDE)]
-    return [
-        columns.where(ArticleTerm.published >= day).order_by(ArticleTerm.published).limit(SIDE),
-        columns.where(ArticleTerm.published < day)
-        .order_by(ArticleTerm.published.desc())
-        .limit(SIDE),
-    ]
+@lru_cache(maxsize=64)
+def _candidates(terms: int, dated: bool) -> TextClause:
+    """One statement scoring the articles that share the most distinctive terms.
 
-
-def _by_terms(
-    session: Session, article: Article
-) -> tuple[dict[int, float], dict[int, date | None]]:
-    """Each neighbour's score from the terms it shares with the article, and its date."""
-    mine = dict(
-        session.execute(
-            select(ArticleTerm.term, ArticleTerm.weight).where(ArticleTerm.article_id == article.id)
-        ).all()
+    For each term, its users nearest in date on either side (two index ranges); a term weighs
+    less the more of them there are; the sum over shared terms ranks the candidates. Plain SQL
+    built once per shape: through the expression language, building and caching the query
+    cost more than running it.
+    """
+    columns = (
+        "SELECT {i} AS k, article_id, weight * :w{i} AS s FROM article_term WHERE term = :t{i}"
     )
-    if not mine:
-        return {}, {}
-    parts = [q.subquery().select() for t in mine for q in _neighbours(t, article.published)]
-    rows = session.execute(union_all(*parts)).all()
-    users = Counter(row.term for row in rows)
-    scores: dict[int, float] = defaultdict(float)
-    shared: Counter[int] = Counter()
-    dates: dict[int, date | None] = {}
-    for term, other, published, weight in rows:
-        if other != article.id:
-            scores[other] += mine[term] * weight * math.log(1 + 2 * SIDE / users[term])
-            shared[other] += 1
-            dates[other] = published
-    return {
-        other: score * _nearness(article.published, dates[other])
-        for other, score in scores.items()
-        if shared[other] >= SHARED
-    }, dates
+    if dated:
+        sides = [
+            f"{columns} AND published >= :day ORDER BY published LIMIT {SIDE}",
+            f"{columns} AND published < :day ORDER BY published DESC LIMIT {SIDE}",
+        ]
+    else:
+        sides = [f"{columns} ORDER BY published DESC LIMIT {2 * SIDE}"]
+    hits = " UNION ALL ".join(
+        f"SELECT * FROM ({side.format(i=i)}) AS s{i}_{n}"
+        for i in range(terms)
+        for n, side in enumerate(sides)
+    )
+    query = text(
+        "SELECT a.id, a.title, a.slug, a.published, c.score FROM ("
+        f" SELECT article_id, sum(s / (n + {SMOOTHING})) AS score FROM ("
+        f"  SELECT article_id, s, count(*) OVER (PARTITION BY k) AS n FROM ({hits}) AS hits"
+        " ) AS counted WHERE article_id != :me"
+        f" GROUP BY article_id HAVING count(*) >= {SHARED}"
+        f" ORDER BY score DESC, article_id LIMIT {SHORTLIST}"
+        ") AS c JOIN article AS a ON a.id = c.article_id"
+    ).columns(id=Integer, title=Text, slug=Text, published=Date, score=Float)
+    return query.bindparams(bindparam("day", type_=Date)) if dated else query
 
 
 def _nearness(day: date | None, other: date | None) -> float:
@@ -136,34 +132,32 @@ def _nearness(day: date | None, other: date | None) -> float:
     return 1 / (1 + abs((day - other).days) / HALF_LIFE)
 
 
-def _topic_bonus(session: Session, article_id: int, others: list[int]) -> dict[int, float]:
+def _topic_bonus(session: Session, article: Article, others: list[int]) -> dict[int, float]:
     """Each candidate's shared topics, weighed by the lesser of the two weights."""
-    rows = session.execute(
-        select(ArticleTopic.article_id, ArticleTopic.topic_id, ArticleTopic.weight).where(
-            ArticleTopic.article_id.in_([article_id, *others])
-        )
-    ).all()
-    mine = {topic: weight for owner, topic, weight in rows if owner == article_id}
+    mine = {t.topic_id: t.weight for t in article.topics}
+    if not mine:
+        return {}
     bonus: dict[int, float] = defaultdict(float)
-    for owner, topic, weight in rows:
-        if owner != article_id and topic in mine:
+    for owner, topic, weight in session.execute(TOPICS_OF, {"ids": others}):
+        if topic in mine:
             bonus[owner] += TOPIC_WEIGHT * min(weight, mine[topic])
     return bonus
 
 
 def more_like_this(session: Session, article: Article, limit: int = LIMIT) -> list[Similar]:
     """Up to `limit` articles most like this one, best first; never the article itself."""
-    scores, dates = _by_terms(session, article)
-    shortlist = sorted(scores, key=lambda a: (-scores[a], a))[:SHORTLIST]
-    if not shortlist:
+    mine = session.execute(MY_TERMS, {"article_id": article.id}).all()
+    if not mine:
         return []
-    for other, extra in _topic_bonus(session, article.id, shortlist).items():
-        scores[other] += extra * _nearness(article.published, dates[other])
-    best = sorted(shortlist, key=lambda a: (-scores[a], a))[:limit]
-    rows = session.execute(
-        select(Article.id, Article.title, Article.slug, Article.published).where(
-            Article.id.in_(best)
-        )
-    ).all()
-    found = {row.id: Similar(*row) for row in rows}
-    return [found[a] for a in best]
+    params: dict[str, Any] = {"me": article.id}
+    for i, (term, weight) in enumerate(mine):
+        params[f"t{i}"], params[f"w{i}"] = term, weight
+    if article.published:
+        params["day"] = article.published
+    rows = session.execute(_candidates(len(mine), article.published is not None), params).all()
+    nearness = {row.id: _nearness(article.published, row.published) for row in rows}
+    scores = {row.id: row.score * nearness[row.id] for row in rows}
+    for other, extra in _topic_bonus(session, article, list(scores)).items():
+        scores[other] += extra * nearness[other]
+    best = sorted(rows, key=lambda row: (-scores[row.id], row.id))[:limit]
+    return [Similar(row.id, row.title, row.slug, row.published) for row in best]
