@@ -107,7 +107,7 @@ def links_command(as_json: bool, limit: int, resolve: bool) -> None:
     if found["missing"]:
         click.echo(f"{found['missing_titles']:,} titles the archive lacks, most cited first:")
         for missing in found["missing"]:
-            click.echo(f"{missing['cited_by']:>6}  {missing['title']}")
+            click.echo(f"{missing['cited']:>6}  {missing['title']}")
 
 
 @click.command("serve")

@@ -91,7 +91,7 @@ def nearest(candidates: Sequence[Candidate], day: date | None) -> Candidate:
 
 
 def title_step(link_title: str, target_title: str) -> str:
-    """ "title" when two titles with the same key differ only in form, else "spelling"."""
+    """Which step matched two titles of one key: "title" if only their form differs."""
     return "title" if fold_title(link_title) == fold_title(target_title) else "spelling"
 
 
@@ -215,5 +215,5 @@ def report(conn: Connection, limit: int | None = 20) -> dict[str, Any]:
         "unresolved": unresolved,
         "resolved_by": {step: by_step.get(step, 0) for step in STEPS[:-1]},
         "missing_titles": total_missing,
-        "missing": [{"title": t, "cited_by": n, "href": href} for t, n, href, _ in rows],
+        "missing": [{"title": t, "cited": n, "href": href} for t, n, href, _ in rows],
     }

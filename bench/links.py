@@ -188,7 +188,7 @@ def p50_ms(connection: http.client.HTTPConnection, paths: list[str]) -> float:
 
 
 def page_timings(url: str, port: int, pages: list[str]) -> dict[str, float]:
-    """p50 of the article pages and of /healthz, one keep-alive client, same server."""
+    """p50 of the article pages (second visit) and of /healthz: one keep-alive client."""
     env = {**os.environ, "DATABASE_URL": url}
     server = subprocess.Popen(
         [
@@ -205,7 +205,7 @@ def page_timings(url: str, port: int, pages: list[str]) -> dict[str, float]:
     )
     try:
         connection = _connect(port)
-        p50_ms(connection, pages[:50] + ["/healthz"] * 50)  # warm up
+        p50_ms(connection, pages + ["/healthz"] * 50)  # a first pass warms the caches
         return {
             "/healthz p50 ms": p50_ms(connection, ["/healthz"] * len(pages)),
             "article page p50 ms": p50_ms(connection, pages),
@@ -238,6 +238,21 @@ def more_like_this_ms(app, ids: list[int]) -> float:
             similar.more_like_this(session, article)
             times.append(time.perf_counter() - start)
     return statistics.median(times) * 1000
+
+
+def page_cost(app, pages: list[str]) -> dict[str, float]:
+    """p50 of each page with and without "More like this", alternating, in-process."""
+    client = app.test_client()
+    original = similar.more_like_this
+    timed: dict[str, list[float]] = defaultdict(list)
+    for path in pages:
+        for name, function in (("with", original), ("without", lambda *a, **k: [])):
+            similar.more_like_this = function
+            start = time.perf_counter()
+            assert client.get(path).status_code == 200
+            timed[name].append(time.perf_counter() - start)
+    similar.more_like_this = original
+    return {f"page p50 ms {name}": statistics.median(t) * 1000 for name, t in timed.items()}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -289,7 +304,8 @@ def main(argv: list[str] | None = None) -> None:
         sample = random.Random(0).sample(ids, min(args.pages, len(ids)))
         pages = [session.get(Article, i).url for i in sample]
     print(f"(c) More like this alone: p50 {more_like_this_ms(app, sample):.2f} ms")
-    print(f"      {page_timings(url, args.port, pages)}")
+    print(f"      in-process, alternating: {page_cost(app, pages)}")
+    print(f"      served by gunicorn: {page_timings(url, args.port, pages)}")
 
 
 if __name__ == "__main__":

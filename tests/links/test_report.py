@@ -37,8 +37,8 @@ def test_the_report_counts_links_and_lists_missing_titles_most_cited_first(
         "resolved_by": {"url": 0, "title": 1, "spelling": 0, "fuzzy": 0},
         "missing_titles": 2,
         "missing": [
-            {"title": WANTED, "cited_by": 3, "href": "https://example.org/summit"},
-            {"title": "A Lonely Story", "cited_by": 1, "href": None},
+            {"title": WANTED, "cited": 3, "href": "https://example.org/summit"},
+            {"title": "A Lonely Story", "cited": 1, "href": None},
         ],
     }
 
