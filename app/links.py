@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import bindparam, distinct, func, or_, select, update
 from sqlalchemy.engine import Connection
 
+from app import title_index
 from app.ingest.identity import fold_title
 from app.models import Article, RelatedLink
 from app.title_index import Candidate, MemoryTitles, SqlTitles, Titles
@@ -150,12 +151,13 @@ def resolve_links_to(conn: Connection, article_id: int, url: str | None, key: st
 
 
 def resolve_late(conn: Connection, mark: Mark) -> None:
-    """After a batch: resolve by typo the links still waiting, against what may match now.
+    """After a batch: index its new titles, then resolve by typo the links still waiting.
 
     The batch's new links are compared with the whole archive; links from earlier batches only
     with the batch's new articles (the rest of the archive was tried when they arrived).
     """
     new_articles = MemoryTitles.load(conn, after=mark.article)
+    title_index.index_titles(conn, new_articles)
     older = SqlTitles(conn, upto=mark.article)
     waiting = LINKS.where(LINK.c.target_id.is_(None))
     if not len(new_articles):

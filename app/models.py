@@ -218,3 +218,12 @@ class ArticleTerm(Base):
     term: Mapped[str] = mapped_column(Text, primary_key=True)
     weight: Mapped[float] = mapped_column(Float)
     published: Mapped[date | None] = mapped_column(Date)  # the article's, copied for the index
+
+
+class TermCount(Base):
+    """How many articles keep a term among their distinctive ones: how rare it is."""
+
+    __tablename__ = "term_count"
+
+    term: Mapped[str] = mapped_column(Text, primary_key=True)
+    articles: Mapped[int] = mapped_column(Integer)

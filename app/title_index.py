@@ -58,13 +58,17 @@ def index_title(conn: Connection, article_id: int, key: str, replace: bool = Fal
         conn.execute(INSERT_WORD, rows)
 
 
+def index_titles(conn: Connection, titles: MemoryTitles) -> None:
+    """Enter a batch of new articles' title words in the index, in one sorted write."""
+    rows = titles.rows()
+    for start in range(0, len(rows), 50_000):
+        conn.execute(INSERT_WORD, rows[start : start + 50_000])
+
+
 def rebuild(conn: Connection) -> None:
     """Index every article's title words afresh."""
     conn.execute(delete(TitleWord))
-    rows = conn.execute(select(Article.id, Article.title_key)).all()
-    batch = [row for article_id, key in rows for row in title_rows(key, article_id)]
-    for start in range(0, len(batch), 50_000):
-        conn.execute(INSERT_WORD, batch[start : start + 50_000])
+    index_titles(conn, MemoryTitles.load(conn))
 
 
 class SqlTitles:
@@ -120,6 +124,14 @@ class MemoryTitles:
         """The articles whose id is above `after` (all of them by default)."""
         columns = (Article.id, Article.title, Article.title_key, Article.canonical_url)
         return cls(conn.execute(select(*columns, Article.published).where(Article.id > after)))
+
+    def rows(self) -> list[dict[str, Any]]:
+        """The title_word rows of these articles, in the index's order."""
+        return [
+            {"word": word, "length": length, "article_id": c.id}
+            for (word, length), found in sorted(self.words.items())
+            for c in sorted(found)
+        ]
 
     def __len__(self) -> int:
         return sum(len(found) for found in self.keys.values())

@@ -38,11 +38,11 @@ from app.title_match import THRESHOLD
 from bench import corpus
 
 TIMED = {
-    "exact, per article": (links, "resolve_links_of"),
-    "late, per arriving article": (links, "resolve_links_to"),
-    "typo, end of batch": (links, "resolve_late"),
-    "title index": (title_index, "index_title"),
-    "terms of More like this": (similar, "index_terms"),
+    "links resolved by URL and title, per article": (links, "resolve_links_of"),
+    "links waiting for an arriving article, per article": (links, "resolve_links_to"),
+    "title index and typo step, end of batch": (links, "resolve_late"),
+    "terms for More like this, per article": (similar, "index_terms"),
+    "term counts, end of batch": (similar, "count_terms"),
 }
 
 

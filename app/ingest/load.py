@@ -113,6 +113,7 @@ def ingest(
             loader.load_chunk(chunk, pool)
             progress(len(chunk))
     links.resolve_late(loader.conn, mark)
+    similar.count_terms(loader.conn, after=mark.article)
     return report
 
 
@@ -243,7 +244,8 @@ class _Loader:
     def _index(self, article_id: int, prepared: Prepared, replace: bool = False) -> None:
         """Keep the title index and the terms of "More like this" in step with the article."""
         values = prepared.values
-        title_index.index_title(self.conn, article_id, values["title_key"], replace)
+        if replace:  # new articles' title words are written with their batch's (resolve_late)
+            title_index.index_title(self.conn, article_id, values["title_key"], replace=True)
         similar.index_terms(self.conn, article_id, prepared.terms, values["published"], replace)
 
     def _keep_revision(self, article_id: int, now: datetime) -> None:

@@ -1,4 +1,4 @@
-"""Title words for resolving related links by typo, and terms for "More like this".
+"""Title words for resolving related links by typo; terms and their counts for "More like this".
 
 Revision ID: 0004
 Revises: 0001
@@ -56,6 +56,12 @@ def upgrade() -> None:
         batch_op.create_index(
             "ix_article_term_term_published", ["term", "published", "weight"], unique=False
         )
+    op.create_table(
+        "term_count",
+        sa.Column("term", sa.Text(), nullable=False),
+        sa.Column("articles", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("term", name=op.f("pk_term_count")),
+    )
     _fill()
 
 
@@ -68,5 +74,6 @@ def _fill() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("term_count")
     op.drop_table("article_term")
     op.drop_table("title_word")

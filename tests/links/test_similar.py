@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from app import db
 from app.ingest.terms import terms
-from app.models import Article, ArticleTopic, Topic
+from app.models import Article, ArticleTopic, TermCount, Topic
 from tests.links.helpers import story
 
 DRILLS = (
@@ -127,3 +127,19 @@ def test_the_page_shows_more_like_this(app, client, ingest, tmp_path):
     section = page.get_data(as_text=True).split('class="similar"')[1].split("</section>")[0]
     assert "More like this" in section
     assert f'href="/articles/{ids["Drills Near Krasnogorsk, Day 1"]}/' in section
+
+
+def test_term_counts_follow_new_and_changed_articles(app, ingest, tmp_path):
+    for i in range(3):
+        story(tmp_path, f"d{i}.txt", f"Drills {i}", f"https://x.org/d{i}", body=DRILLS)
+    ingest(tmp_path)
+    assert term_counts(app, "krasnogorsk", "geneva") == [3, None]
+    story(tmp_path, "d0.txt", "Drills 0", "https://x.org/d0", body=SUMMIT)
+    ingest(tmp_path / "d0.txt")
+    assert term_counts(app, "krasnogorsk", "geneva") == [2, 1]
+
+
+def term_counts(app, *terms: str) -> list[int | None]:
+    with app.app_context():
+        found = dict(db.session().execute(select(TermCount.term, TermCount.articles)).all())
+    return [found.get(t) for t in terms]
