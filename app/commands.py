@@ -12,7 +12,7 @@ from flask.cli import AppGroup, with_appcontext
 from sqlalchemy.exc import OperationalError, ProgrammingError
 from tqdm import tqdm
 
-from app import db, links, migrate, title_index
+from app import db, links, migrate
 from app.ingest.load import ingest
 
 EXIT_REJECTED = 3
@@ -86,13 +86,12 @@ def ingest_command(paths: tuple[str, ...], as_json: bool) -> None:
     type=click.IntRange(min=0),
     help="How many missing titles to list (0: all).",
 )
-@click.option("--resolve", is_flag=True, help="Re-index titles and resolve every link afresh.")
+@click.option("--resolve", is_flag=True, help="Resolve every link afresh first.")
 @with_appcontext
 def links_command(as_json: bool, limit: int, resolve: bool) -> None:
     """Count resolved links and list the titles the archive lacks, most cited first."""
     session = db.session()
     if resolve:
-        title_index.rebuild(session.connection())
         links.resolve_all(session.connection())
         session.commit()
     found = links.report(session.connection(), limit or None)

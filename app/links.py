@@ -26,7 +26,7 @@ from app import title_index
 from app.ingest.identity import fold_title
 from app.models import Article, RelatedLink
 from app.title_index import Candidate, MemoryTitles, SqlTitles, Titles
-from app.title_match import typo_score
+from app.title_match import typo_matches
 
 STEPS = ("url", "title", "spelling", "fuzzy", "unresolved")  # best first
 _FAR = 10**6  # days: a candidate whose distance in time is unknown comes last
@@ -93,7 +93,8 @@ def nearest(candidates: Sequence[Candidate], day: date | None) -> Candidate:
 
 def title_step(link_title: str, target_title: str) -> str:
     """Which step matched two titles of one key: "title" if only their form differs."""
-    return "title" if fold_title(link_title) == fold_title(target_title) else "spelling"
+    same = link_title == target_title or fold_title(link_title) == fold_title(target_title)
+    return "title" if same else "spelling"
 
 
 def exact_target(link: Link, titles: Iterable[Titles]) -> tuple[int, str] | None:
@@ -115,12 +116,8 @@ def exact_target(link: Link, titles: Iterable[Titles]) -> tuple[int, str] | None
 
 def typo_target(link: Link, titles: Iterable[Titles]) -> tuple[int, str] | None:
     """The target whose title is one typo from the link's, nearest in date."""
-    found = [
-        c
-        for index in titles
-        for c in index.near(link.key)
-        if c.id != link.article_id and typo_score(link.key, c.key) is not None
-    ]
+    near = [c for index in titles for c in index.near(link.key) if c.id != link.article_id]
+    found = [near[i] for i in typo_matches(link.key, [c.key for c in near])]
     return (nearest(found, link.published).id, "fuzzy") if found else None
 
 
@@ -164,7 +161,9 @@ def resolve_late(conn: Connection, mark: Mark) -> None:
         waiting = waiting.where(LINK.c.id > mark.link)
     for row in conn.execute(waiting).all():
         link = Link(*row)
-        titles = [new_articles, older] if link.id > mark.link and mark.article else [new_articles]
+        titles: list[Titles] = [new_articles]
+        if link.id > mark.link and mark.article:
+            titles.append(older)
         found = typo_target(link, titles)
         if found:
             _point(conn, link.id, *found)

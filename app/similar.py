@@ -21,7 +21,7 @@ from sqlalchemy import (
     Float,
     Integer,
     Text,
-    TextClause,
+    TextualSelect,
     bindparam,
     delete,
     func,
@@ -149,7 +149,7 @@ def rebuild(conn: Connection) -> None:
 
 
 @lru_cache(maxsize=64)
-def _candidates(terms: int, dated: bool) -> TextClause:
+def _candidates(terms: int, dated: bool) -> TextualSelect:
     """One statement scoring the articles that share the most distinctive terms.
 
     For each term, its users nearest in date on either side (two index ranges), each scoring

@@ -16,7 +16,7 @@ from sqlalchemy import Select, bindparam, delete, func, select
 from sqlalchemy.engine import Connection
 
 from app.models import Article, TitleWord
-from app.title_match import index_words
+from app.title_match import STOPWORDS, index_words
 
 # A typo changes one word, so of any two words of a cited title one is intact: looking up the
 # two rarest words finds every title one typo away while reading the shortest postings.
@@ -111,19 +111,23 @@ class MemoryTitles:
         self.urls: dict[str, Candidate] = {}
         self.keys: dict[str, list[Candidate]] = defaultdict(list)
         self.words: dict[tuple[str, int], list[Candidate]] = defaultdict(list)
+        urls, keys, words = self.urls, self.keys, self.words  # a hundred thousand rows: locals
         for article_id, title, key, url, published in rows:
             candidate = Candidate(article_id, title, key, published)
             if url:
-                self.urls[url] = candidate
-            self.keys[key].append(candidate)
-            for word in index_words(key):
-                self.words[word, len(key)].append(candidate)
+                urls[url] = candidate
+            keys[key].append(candidate)
+            size = len(key)
+            for word in set(key.split()).difference(STOPWORDS):
+                words[word, size].append(candidate)
 
     @classmethod
     def load(cls, conn: Connection, after: int = 0) -> MemoryTitles:
         """The articles whose id is above `after` (all of them by default)."""
         columns = (Article.id, Article.title, Article.title_key, Article.canonical_url)
-        return cls(conn.execute(select(*columns, Article.published).where(Article.id > after)))
+        return cls(
+            conn.execute(select(*columns, Article.published).where(Article.id > after)).all()
+        )
 
     def rows(self) -> list[dict[str, Any]]:
         """The title_word rows of these articles, in the index's order."""
@@ -143,10 +147,13 @@ class MemoryTitles:
     def by_key(self, key: str) -> list[Candidate]:
         return self.keys.get(key, [])
 
-    def _posting(self, word: str, size: int) -> list[Candidate]:
-        return [c for n in (size - 1, size, size + 1) for c in self.words.get((word, n), ())]
-
     def near(self, key: str) -> list[Candidate]:
-        size = len(key)
-        postings = sorted((self._posting(w, size) for w in index_words(key)), key=len)
-        return list({c.id: c for posting in postings[:RAREST] for c in posting}.values())
+        band = [
+            (word, n) for word in index_words(key) for n in (len(key) - 1, len(key), len(key) + 1)
+        ]
+        sizes: dict[str, int] = defaultdict(int)
+        for word, n in band:
+            sizes[word] += len(self.words.get((word, n), ()))
+        rare = sorted(sizes, key=sizes.__getitem__)[:RAREST]
+        found = {c.id: c for word, n in band if word in rare for c in self.words.get((word, n), ())}
+        return list(found.values())

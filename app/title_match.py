@@ -10,7 +10,7 @@ the rule below can: the titles differ in exactly one word, and that word differs
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
 # fuzz.ratio (0-100) of the two folded titles. One typo in a title of n letters scores about
@@ -46,14 +46,25 @@ def is_typo(word: str, other: str) -> bool:
 def typo_score(key: str, other: str) -> float | None:
     """The ratio of two folded titles one typo apart, or None when they are not."""
     score = fuzz.ratio(key, other, score_cutoff=THRESHOLD)
-    if not score or key == other:
-        return None
+    return score if score and one_typo_apart(key, other) else None
+
+
+def typo_matches(key: str, others: list[str]) -> list[int]:
+    """The positions of the titles one typo away from `key` (the ratio screened in C)."""
+    close = process.extract(key, others, scorer=fuzz.ratio, score_cutoff=THRESHOLD, limit=None)
+    return [i for other, _, i in close if one_typo_apart(key, other)]
+
+
+def one_typo_apart(key: str, other: str) -> bool:
+    """Whether two folded titles differ in one word, by a typo (the ratio aside)."""
+    if key == other:
+        return False
     words, other_words = key.split(), other.split()
     changes = [op for op in Levenshtein.opcodes(words, other_words) if op.tag != "equal"]
     if len(changes) != 1:
-        return None
+        return False
     change = changes[0]
     one_for_one = change.src_end - change.src_start == 1 == change.dest_end - change.dest_start
     if change.tag != "replace" or not one_for_one:
-        return None
-    return score if is_typo(words[change.src_start], other_words[change.dest_start]) else None
+        return False
+    return is_typo(words[change.src_start], other_words[change.dest_start])

@@ -72,6 +72,7 @@ def fold_word(word: str) -> str:
     return _ISE.sub(r"iz\1", word)
 
 
+@lru_cache(maxsize=65536)
 def fold_title(title: str) -> str:
     """A title folded for case, accents, quotes, dashes, punctuation and spacing."""
     text = unicodedata.normalize("NFKD", title.casefold())
