@@ -26,7 +26,7 @@ from app import title_index
 from app.ingest.identity import fold_title
 from app.models import Article, RelatedLink
 from app.title_index import Candidate, MemoryTitles, SqlTitles, Titles
-from app.title_match import typo_matches
+from app.title_match import close_titles, one_typo_apart
 
 STEPS = ("url", "title", "spelling", "fuzzy", "unresolved")  # best first
 _FAR = 10**6  # days: a candidate whose distance in time is unknown comes last
@@ -43,13 +43,32 @@ LINKS = select(
 UNRESOLVED_OF = LINKS.where(
     LINK.c.article_id == bindparam("article_id"), LINK.c.target_id.is_(None)
 )
-# Links that name an arriving article and have not found it by a better step already.
-NAMING = select(LINK.c.id, LINK.c.title, LINK.c.canonical_href, LINK.c.resolved_by).where(
-    or_(LINK.c.title_key == bindparam("key"), LINK.c.canonical_href == bindparam("url")),
-    LINK.c.article_id != bindparam("article_id"),
-    or_(LINK.c.target_id.is_(None), LINK.c.resolved_by != "url"),
+CITING = Article.__table__.alias("citing")
+CURRENT = Article.__table__.alias("current")
+# Each link with how it resolved and the date of the article it points to.
+LINKS_AND_TARGETS = LINKS.add_columns(LINK.c.resolved_by, CURRENT.c.published).outerjoin(
+    CURRENT, CURRENT.c.id == LINK.c.target_id
 )
-TITLE_OF = select(Article.title).where(Article.id == bindparam("article_id"))
+# Links that name an arriving article and have not found one by URL: when they were written,
+# and the date of what they point at now.
+NAMING = (
+    select(
+        LINK.c.id,
+        LINK.c.title,
+        LINK.c.canonical_href,
+        LINK.c.resolved_by,
+        CITING.c.published,
+        CURRENT.c.published,
+    )
+    .join(CITING, CITING.c.id == LINK.c.article_id)
+    .outerjoin(CURRENT, CURRENT.c.id == LINK.c.target_id)
+    .where(
+        or_(LINK.c.title_key == bindparam("key"), LINK.c.canonical_href == bindparam("url")),
+        LINK.c.article_id != bindparam("article_id"),
+        or_(LINK.c.target_id.is_(None), LINK.c.resolved_by != "url"),
+    )
+)
+ARRIVING = select(Article.title, Article.published).where(Article.id == bindparam("article_id"))
 SET_TARGET = (
     update(LINK)
     .where(LINK.c.id == bindparam("link_id"))
@@ -82,13 +101,20 @@ class Mark(NamedTuple):
         )
 
 
+def days_apart(day: date | None, other: date | None) -> int:
+    """How far apart two dates are; unknown dates are as far as can be."""
+    return abs((day - other).days) if day and other else _FAR
+
+
 def nearest(candidates: Sequence[Candidate], day: date | None) -> Candidate:
     """The candidate published nearest to a day (the first one on a tie)."""
+    return min(candidates, key=lambda c: days_apart(c.published, day))
 
-    def distance(c: Candidate) -> int:
-        return abs((c.published - day).days) if c.published and day else _FAR
 
-    return min(candidates, key=distance)
+def better(step: str, days: int, than_step: str | None, than_days: int) -> bool:
+    """Whether a match beats the one a link has: an earlier step, or the same one nearer."""
+    rank, than = STEPS.index(step), STEPS.index(than_step or "unresolved")
+    return rank < than or (rank == than and days < than_days)
 
 
 def title_step(link_title: str, target_title: str) -> str:
@@ -97,76 +123,95 @@ def title_step(link_title: str, target_title: str) -> str:
     return "title" if same else "spelling"
 
 
-def exact_target(link: Link, titles: Iterable[Titles]) -> tuple[int, str] | None:
+def exact_match(link: Link, titles: Iterable[Titles]) -> tuple[Candidate, str] | None:
     """The target by URL, then by folded title, then with spelling folded too."""
     titles = list(titles)
     if link.url:
         for index in titles:
             found = [c for c in index.by_url(link.url) if c.id != link.article_id]
             if found:
-                return found[0].id, "url"
+                return found[0], "url"
     same_key = [c for index in titles for c in index.by_key(link.key) if c.id != link.article_id]
     if not same_key:
         return None
     same_form = [c for c in same_key if title_step(link.title, c.title) == "title"]
     if same_form:
-        return nearest(same_form, link.published).id, "title"
-    return nearest(same_key, link.published).id, "spelling"
+        return nearest(same_form, link.published), "title"
+    return nearest(same_key, link.published), "spelling"
 
 
-def typo_target(link: Link, titles: Iterable[Titles]) -> tuple[int, str] | None:
-    """The target whose title is one typo from the link's, nearest in date."""
+def typo_match(link: Link, titles: Iterable[Titles]) -> tuple[Candidate, str] | None:
+    """The target whose title is one typo from the link's, nearest in date.
+
+    A typo is looked for in the folded titles, then in their written spelling: "Defeence" is
+    a typo of "Defence", not of the "defense" it folds to.
+    """
     near = [c for index in titles for c in index.near(link.key) if c.id != link.article_id]
-    found = [near[i] for i in typo_matches(link.key, [c.key for c in near])]
-    return (nearest(found, link.published).id, "fuzzy") if found else None
+    form = fold_title(link.title)
+    found = [
+        near[i]
+        for i in close_titles(link.key, [c.key for c in near])
+        if one_typo_apart(link.key, near[i].key) or one_typo_apart(form, fold_title(near[i].title))
+    ]
+    return (nearest(found, link.published), "fuzzy") if found else None
 
 
 def find_target(link: Link, titles: Sequence[Titles]) -> tuple[int, str] | None:
     """The article a link names, and the step that found it."""
-    return exact_target(link, titles) or typo_target(link, titles)
+    found = exact_match(link, titles) or typo_match(link, titles)
+    return (found[0].id, found[1]) if found else None
 
 
 def resolve_links_of(conn: Connection, article_id: int) -> None:
     """Point each unresolved link of one article at its target by URL or title."""
     titles = [SqlTitles(conn)]
     for row in conn.execute(UNRESOLVED_OF, {"article_id": article_id}).all():
-        found = exact_target(Link(*row), titles)
+        found = exact_match(Link(*row), titles)
         if found:
-            _point(conn, row.id, *found)
+            _point(conn, row.id, found[0].id, found[1])
 
 
 def resolve_links_to(conn: Connection, article_id: int, url: str | None, key: str) -> None:
-    """Links that waited for this article, or only guessed, point at it when it arrives."""
+    """Links this article matches better than what they found before point at it now."""
     waiting = conn.execute(NAMING, {"key": key, "url": url, "article_id": article_id}).all()
     if not waiting:
         return
-    title = conn.execute(TITLE_OF, {"article_id": article_id}).scalar_one()
-    for link_id, link_title, href, was in waiting:
+    title, published = conn.execute(ARRIVING, {"article_id": article_id}).one()
+    for link_id, link_title, href, was, citing_day, current_day in waiting:
         how = "url" if url and href == url else title_step(link_title, title)
-        if STEPS.index(how) < STEPS.index(was or "unresolved"):
+        days = days_apart(published, citing_day)
+        if better(how, days, was, days_apart(current_day, citing_day)):
             _point(conn, link_id, article_id, how)
 
 
 def resolve_late(conn: Connection, mark: Mark) -> None:
-    """After a batch: index its new titles, then resolve by typo the links still waiting.
+    """After a batch: index its new titles, then look for typos among what may match now.
 
-    The batch's new links are compared with the whole archive; links from earlier batches only
-    with the batch's new articles (the rest of the archive was tried when they arrived).
+    The batch's new links are compared with the whole archive; links from earlier batches,
+    unresolved or resolved by a typo, only with the batch's new articles (the rest of the
+    archive was tried when they arrived).
     """
     new_articles = MemoryTitles.load(conn, after=mark.article)
     title_index.index_titles(conn, new_articles)
     older = SqlTitles(conn, upto=mark.article)
-    waiting = LINKS.where(LINK.c.target_id.is_(None))
+    waiting = LINKS_AND_TARGETS.where(
+        or_(LINK.c.target_id.is_(None), LINK.c.resolved_by == "fuzzy")
+    )
     if not len(new_articles):
         waiting = waiting.where(LINK.c.id > mark.link)
-    for row in conn.execute(waiting).all():
+    for *row, was, current_day in conn.execute(waiting).all():
         link = Link(*row)
         titles: list[Titles] = [new_articles]
         if link.id > mark.link and mark.article:
             titles.append(older)
-        found = typo_target(link, titles)
-        if found:
-            _point(conn, link.id, *found)
+        found = typo_match(link, titles)
+        if found and better(
+            "fuzzy",
+            days_apart(found[0].published, link.published),
+            was,
+            days_apart(current_day, link.published),
+        ):
+            _point(conn, link.id, found[0].id, "fuzzy")
 
 
 def resolve_all(conn: Connection) -> Counter[str]:

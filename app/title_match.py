@@ -43,16 +43,10 @@ def is_typo(word: str, other: str) -> bool:
     return len(word) != len(other) or sorted(word) == sorted(other)
 
 
-def typo_score(key: str, other: str) -> float | None:
-    """The ratio of two folded titles one typo apart, or None when they are not."""
-    score = fuzz.ratio(key, other, score_cutoff=THRESHOLD)
-    return score if score and one_typo_apart(key, other) else None
-
-
-def typo_matches(key: str, others: list[str]) -> list[int]:
-    """The positions of the titles one typo away from `key` (the ratio screened in C)."""
+def close_titles(key: str, others: list[str]) -> list[int]:
+    """The positions of the titles whose ratio to `key` reaches the threshold (a loop in C)."""
     close = process.extract(key, others, scorer=fuzz.ratio, score_cutoff=THRESHOLD, limit=None)
-    return [i for other, _, i in close if one_typo_apart(key, other)]
+    return sorted(i for _, _, i in close)
 
 
 def one_typo_apart(key: str, other: str) -> bool:

@@ -52,6 +52,15 @@ def test_each_step_resolves_in_either_order(app, ingest, tmp_path, variant, targ
     assert links(app) == [(TARGET, step)]
 
 
+def test_a_typo_in_a_british_spelling_resolves(app, ingest, tmp_path):
+    title = "Russia Says It Has Opened Defence Liaison Office in Norway"
+    story(tmp_path, "target.txt", title, "https://x.org/t")
+    cited = title.replace("Defence", "Defeence")  # a typo of "defence", not of "defense"
+    story(tmp_path, "citing.txt", "Citing", "https://x.org/c", [(cited, "#")])
+    ingest(tmp_path)
+    assert links(app) == [(title, "fuzzy")]
+
+
 def test_a_spelling_variant_resolves_to_the_seed(app, ingest, seeded, tmp_path):
     cited = "Russia Says It Has Opened Helicopter Training Centre in Venezuela"
     ingest(story(tmp_path, "citing.txt", "Citing", "https://x.org/c", [(cited, "#")]))
@@ -107,6 +116,35 @@ def test_same_title_resolves_to_the_one_nearest_in_date(app, ingest, tmp_path):
             select(Article).join(RelatedLink, RelatedLink.target_id == Article.id)
         )
         assert target.original_url == "https://x.org/a2"
+
+
+def test_a_later_article_nearer_in_date_takes_the_link(app, ingest, tmp_path):
+    citing = [("Weekly Briefing", "#")]
+    story(tmp_path / "1", "far.txt", "Weekly Briefing", "https://x.org/far", day="May 1, 2018")
+    story(tmp_path / "1", "c.txt", "Citing", "https://x.org/c", citing, day="July 1, 2020")
+    ingest(tmp_path / "1")
+    story(tmp_path / "2", "near.txt", "Weekly Briefing", "https://x.org/near", day="June 1, 2020")
+    story(tmp_path / "2", "farther.txt", "Weekly Briefing", "https://x.org/x", day="May 1, 2016")
+    ingest(tmp_path / "2")
+    with app.app_context():
+        target = db.session().scalar(
+            select(Article).join(RelatedLink, RelatedLink.target_id == Article.id)
+        )
+        assert target.original_url == "https://x.org/near"
+
+
+def test_a_later_typo_match_nearer_in_date_takes_the_link(app, ingest, tmp_path):
+    cited = [("Russia Dismisses Speculaiton About Its 'Specialists' in Venezuela", "#")]
+    story(tmp_path / "1", "far.txt", TARGET, "https://x.org/far", day="May 1, 2015")
+    story(tmp_path / "1", "c.txt", "Citing", "https://x.org/c", cited, day="July 1, 2020")
+    ingest(tmp_path / "1")
+    ingest(story(tmp_path / "2", "near.txt", TARGET, "https://x.org/near", day="June 1, 2020"))
+    with app.app_context():
+        target = db.session().scalar(
+            select(Article).join(RelatedLink, RelatedLink.target_id == Article.id)
+        )
+        assert target.original_url == "https://x.org/near"
+    assert links(app) == [(TARGET, "fuzzy")]
 
 
 def test_an_exact_match_wins_over_a_typo_match_whatever_the_order(app, ingest, tmp_path):

@@ -6,13 +6,20 @@ import pytest
 from rapidfuzz import fuzz
 
 from app.ingest.identity import fold_title, title_key
-from app.title_match import THRESHOLD, is_typo, typo_score
+from app.title_match import THRESHOLD, close_titles, is_typo, one_typo_apart
 
 SEED = "Russia Says It Has Opened Helicopter Training Center in Venezuela"
 
 
 def key(title: str) -> str:
     return title_key(title)
+
+
+def typo_score(cited: str, title: str) -> float | None:
+    """The ratio of two folded titles the resolver takes for one typo apart, else None."""
+    if close_titles(cited, [title]) and one_typo_apart(cited, title):
+        return fuzz.ratio(cited, title)
+    return None
 
 
 @pytest.mark.parametrize(
