@@ -5,12 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, and_, func, or_, select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, tuple_
+from sqlalchemy.orm import Session, defer, joinedload, load_only, selectinload
 
 from app.models import Article, ArticleAuthor, ArticleTopic, RelatedLink, Revision, Source, Topic
 
 NEWEST_FIRST = (Article.published.desc(), Article.id.desc())
+OLDEST_FIRST = (Article.published.asc(), Article.id.asc())
+DATED = Article.published.is_not(None)
+UNDATED = Article.published.is_(None)
+# SQLite integers are signed 64-bit: a larger id in a URL can name nothing.
+MAX_ID = 2**63 - 1
 
 
 class CursorError(ValueError):
@@ -19,7 +24,13 @@ class CursorError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Cursor:
-    """Where a newest-first page ends: the last article's date and id."""
+    """A place in the newest-first order: an article's date and id.
+
+    Newest first means dated articles by (date, id) descending, then undated ones by id
+    descending. Each side of a cursor is one or two "segments", each a plain range on the
+    (published, id) index, so paging costs the same on the first page and the thousandth and
+    no dialect's NULL ordering matters.
+    """
 
     published: date | None
     id: int
@@ -31,23 +42,32 @@ class Cursor:
     def parse(cls, text: str) -> Cursor:
         try:
             day, _, ident = text.partition(".")
-            return cls(None if day == "undated" else date.fromisoformat(day), int(ident))
+            cursor = cls(None if day == "undated" else date.fromisoformat(day), int(ident))
         except ValueError as exc:
             raise CursorError(f"{text!r} is not a page of this list") from exc
+        if not 0 < cursor.id <= MAX_ID:
+            raise CursorError(f"{text!r} is not a page of this list")
+        return cursor
 
     @classmethod
     def of(cls, article: Article) -> Cursor:
         return cls(article.published, article.id)
 
-    def older(self):
-        """The condition for articles after this one, newest first (undated ones last)."""
+    def older_segments(self) -> list[ColumnElement[bool]]:
+        """Conditions for the articles after this one, newest first, in order."""
         if self.published is None:
-            return and_(Article.published.is_(None), Article.id < self.id)
-        return or_(
-            Article.published < self.published,
-            and_(Article.published == self.published, Article.id < self.id),
-            Article.published.is_(None),
-        )
+            return [and_(UNDATED, Article.id < self.id)]
+        return [tuple_(Article.published, Article.id) < (self.published, self.id), UNDATED]
+
+    def newer_segments(self) -> list[ColumnElement[bool]]:
+        """Conditions for the articles before this one, oldest first, in order."""
+        if self.published is None:
+            return [and_(UNDATED, Article.id > self.id), DATED]
+        return [tuple_(Article.published, Article.id) > (self.published, self.id)]
+
+    def older(self) -> ColumnElement[bool]:
+        """One condition for the articles after this one, newest first."""
+        return or_(*self.older_segments())
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,19 +104,77 @@ class Filters:
         return query
 
 
+@dataclass(frozen=True, slots=True)
+class Page:
+    """Articles newest first, and the cursors of the pages either side (None at an end)."""
+
+    articles: list[Article]
+    older: Cursor | None
+    newer: Cursor | None
+
+
+def _listed(query: Select, full: bool) -> Select:
+    """What a list shows of each article: its source and topics; its text and authors if full."""
+    query = query.options(
+        defer(Article.raw_text),
+        joinedload(Article.source),
+        selectinload(Article.topics).joinedload(ArticleTopic.topic),
+    )
+    if full:
+        return query.options(selectinload(Article.authors).joinedload(ArticleAuthor.source))
+    return query.options(defer(Article.body), defer(Article.body_text))
+
+
+def _walk(
+    session: Session, query: Select, segments: list, order: tuple, want: int
+) -> list[Article]:
+    """Up to `want` rows, taken from each segment in turn (usually the first is enough)."""
+    found: list[Article] = []
+    for condition in segments:
+        rows = session.scalars(query.where(condition).order_by(*order).limit(want - len(found)))
+        found.extend(rows.unique())
+        if len(found) >= want:
+            break
+    return found
+
+
+def _any(session: Session, filters: Filters, segments: list) -> bool:
+    ids = filters.apply(select(Article.id))
+    return any(session.scalar(ids.where(c).limit(1)) is not None for c in segments)
+
+
+def page(
+    session: Session,
+    filters: Filters,
+    limit: int,
+    after: Cursor | None = None,
+    before: Cursor | None = None,
+    full: bool = False,
+) -> Page:
+    """A page of articles newest first: after a cursor (older), before one (newer), or the top."""
+    query = _listed(filters.apply(select(Article)), full)
+    if before is not None:
+        rows = _walk(session, query, before.newer_segments(), OLDEST_FIRST, limit + 1)
+        shown = rows[:limit][::-1]
+        newer = Cursor.of(shown[0]) if len(rows) > limit else None
+        last = Cursor.of(shown[-1]) if shown else None
+        older = last if last and _any(session, filters, last.older_segments()) else None
+        return Page(shown, older, newer)
+    segments = after.older_segments() if after else [DATED, UNDATED]
+    rows = _walk(session, query, segments, NEWEST_FIRST, limit + 1)
+    shown = rows[:limit]
+    older = Cursor.of(shown[-1]) if len(rows) > limit else None
+    first = Cursor.of(shown[0]) if shown and after else None
+    newer = first if first and _any(session, filters, first.newer_segments()) else None
+    return Page(shown, older, newer)
+
+
 def newest(
     session: Session, filters: Filters, limit: int, after: Cursor | None = None
 ) -> tuple[list[Article], Cursor | None]:
     """A page of articles newest first, and the cursor of the next page if there is one."""
-    query = filters.apply(select(Article)).options(
-        joinedload(Article.source), selectinload(Article.topics).joinedload(ArticleTopic.topic)
-    )
-    if after is not None:
-        query = query.where(after.older())
-    articles = list(session.scalars(query.order_by(*NEWEST_FIRST).limit(limit + 1)).unique())
-    more = len(articles) > limit
-    articles = articles[:limit]
-    return articles, Cursor.of(articles[-1]) if more else None
+    found = page(session, filters, limit, after=after)
+    return found.articles, found.older
 
 
 def count(session: Session, filters: Filters) -> int:
@@ -105,18 +183,35 @@ def count(session: Session, filters: Filters) -> int:
 
 def article(session: Session, article_id: int) -> Article | None:
     """One article with everything its page shows."""
+    if not 0 < article_id <= MAX_ID:
+        return None
     return session.scalar(
         select(Article)
         .where(Article.id == article_id)
         .options(
+            defer(Article.raw_text),
             joinedload(Article.source),
             joinedload(Article.publisher),
             joinedload(Article.photo_source),
             selectinload(Article.authors).joinedload(ArticleAuthor.source),
-            selectinload(Article.related).joinedload(RelatedLink.target),
+            selectinload(Article.related)
+            .joinedload(RelatedLink.target)
+            .load_only(Article.id, Article.slug, Article.title, Article.published),
             selectinload(Article.topics).joinedload(ArticleTopic.topic),
         )
     )
+
+
+_HEADLINE = load_only(Article.id, Article.slug, Article.title, Article.published)
+
+
+def neighbours(session: Session, found: Article) -> tuple[Article | None, Article | None]:
+    """The articles just older and just newer than this one by date."""
+    here = Cursor.of(found)
+    query = select(Article).options(_HEADLINE)
+    older = _walk(session, query, here.older_segments(), NEWEST_FIRST, 1)
+    newer = _walk(session, query, here.newer_segments(), OLDEST_FIRST, 1)
+    return (older or [None])[0], (newer or [None])[0]
 
 
 def cited_by(session: Session, article_id: int) -> list[Article]:
@@ -124,6 +219,7 @@ def cited_by(session: Session, article_id: int) -> list[Article]:
     return list(
         session.scalars(
             select(Article)
+            .options(_HEADLINE)
             .where(
                 Article.id.in_(
                     select(RelatedLink.article_id).where(RelatedLink.target_id == article_id)
@@ -136,3 +232,44 @@ def cited_by(session: Session, article_id: int) -> list[Article]:
 
 def revision_count(session: Session, article_id: int) -> int:
     return session.scalar(select(func.count()).where(Revision.article_id == article_id)) or 0
+
+
+def date_before(session: Session, day: date) -> date | None:
+    """The newest date before a day that has an article."""
+    return session.scalar(
+        select(Article.published).where(Article.published < day).order_by(*NEWEST_FIRST).limit(1)
+    )
+
+
+def date_after(session: Session, day: date) -> date | None:
+    """The oldest date after a day that has an article."""
+    return session.scalar(
+        select(Article.published).where(Article.published > day).order_by(*OLDEST_FIRST).limit(1)
+    )
+
+
+def topic(session: Session, slug: str) -> Topic | None:
+    return session.scalar(select(Topic).where(Topic.slug == slug))
+
+
+def source(session: Session, slug: str) -> Source | None:
+    return session.scalar(select(Source).where(Source.slug == slug))
+
+
+def active_topics(session: Session, window: int = 500, limit: int = 12) -> list[tuple[Topic, int]]:
+    """The topics most written about in the newest `window` dated articles, with counts.
+
+    Bounded by the window, not the archive: the newest ids come off the date index and each
+    article's topics off the article_topic primary key.
+    """
+    recent = select(Article.id).where(DATED).order_by(*NEWEST_FIRST).limit(window)
+    n = func.count().label("n")
+    rows = session.execute(
+        select(Topic, n)
+        .join(ArticleTopic, ArticleTopic.topic_id == Topic.id)
+        .where(ArticleTopic.article_id.in_(recent))
+        .group_by(Topic.id)
+        .order_by(n.desc(), Topic.name)
+        .limit(limit)
+    )
+    return [(row[0], row[1]) for row in rows]
