@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from math import isqrt
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select, tuple_
 from sqlalchemy.orm import Session, defer, joinedload, load_only, selectinload
@@ -77,31 +78,38 @@ class Filters:
     start: date | None = None
     end: date | None = None
 
-    def apply(self, query: Select) -> Select:
+    def apply(self, query: Select, walk_dates: bool = False) -> Select:
+        """Add these filters to a query on Article.
+
+        With walk_dates the topic and source conditions are kept off their indexes, so the
+        database walks the date index in page order and tests each article: quick when the
+        filter matches many articles, where sorting every match would be slow.
+        """
+        article_id = Article.id + 0 if walk_dates else Article.id
         if self.topic:
             query = query.where(
-                Article.id.in_(
+                article_id.in_(
                     select(ArticleTopic.article_id).join(Topic).where(Topic.slug == self.topic)
                 )
             )
         if self.source:
-            source_ids = select(Source.id).where(Source.slug == self.source).scalar_subquery()
-            query = query.where(
-                or_(
-                    Article.source_id == source_ids,
-                    Article.publisher_id == source_ids,
-                    Article.id.in_(
-                        select(ArticleAuthor.article_id).where(
-                            ArticleAuthor.source_id == source_ids
-                        )
-                    ),
-                )
-            )
+            source_id = select(Source.id).where(Source.slug == self.source).scalar_subquery()
+            by, on = Article.source_id, Article.publisher_id
+            if walk_dates:
+                by, on = by + 0, on + 0
+            credited = select(ArticleAuthor.article_id).where(ArticleAuthor.source_id == source_id)
+            query = query.where(or_(by == source_id, on == source_id, article_id.in_(credited)))
         if self.start:
             query = query.where(Article.published >= self.start)
         if self.end:
             query = query.where(Article.published <= self.end)
         return query
+
+    def within(self, segments: list[ColumnElement[bool]]) -> list[ColumnElement[bool]]:
+        """The segments these filters can match: a date range leaves out the undated one."""
+        if self.start or self.end:
+            return [s for s in segments if s is not UNDATED]
+        return segments
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,9 +146,24 @@ def _walk(
     return found
 
 
-def _any(session: Session, filters: Filters, segments: list) -> bool:
-    ids = filters.apply(select(Article.id))
-    return any(session.scalar(ids.where(c).limit(1)) is not None for c in segments)
+def _any(session: Session, filters: Filters, segments: list, walk_dates: bool) -> bool:
+    ids = filters.apply(select(Article.id), walk_dates)
+    return any(session.scalar(ids.where(c).limit(1)) is not None for c in filters.within(segments))
+
+
+def _dense(session: Session, filters: Filters, limit: int) -> bool:
+    """Whether a topic or source filter matches enough articles to walk the date index.
+
+    Walking finds a page after about limit × total / matches articles; sorting the matches
+    costs about their number. Both stay under sqrt(limit × total) when the walk is chosen
+    from that many matches up, and counting stops there, so the test itself is bounded.
+    """
+    if not (filters.topic or filters.source):
+        return False
+    total = session.scalar(select(func.max(Article.id))) or 0
+    enough = max(limit, isqrt(limit * total))
+    matches = filters.apply(select(Article.id)).limit(enough).subquery()
+    return (session.scalar(select(func.count()).select_from(matches)) or 0) >= enough
 
 
 def page(
@@ -152,20 +175,23 @@ def page(
     full: bool = False,
 ) -> Page:
     """A page of articles newest first: after a cursor (older), before one (newer), or the top."""
-    query = _listed(filters.apply(select(Article)), full)
+    walk = _dense(session, filters, limit)
+    query = _listed(filters.apply(select(Article), walk), full)
     if before is not None:
-        rows = _walk(session, query, before.newer_segments(), OLDEST_FIRST, limit + 1)
+        rows = _walk(
+            session, query, filters.within(before.newer_segments()), OLDEST_FIRST, limit + 1
+        )
         shown = rows[:limit][::-1]
         newer = Cursor.of(shown[0]) if len(rows) > limit else None
         last = Cursor.of(shown[-1]) if shown else None
-        older = last if last and _any(session, filters, last.older_segments()) else None
+        older = last if last and _any(session, filters, last.older_segments(), walk) else None
         return Page(shown, older, newer)
-    segments = after.older_segments() if after else [DATED, UNDATED]
+    segments = filters.within(after.older_segments() if after else [DATED, UNDATED])
     rows = _walk(session, query, segments, NEWEST_FIRST, limit + 1)
     shown = rows[:limit]
     older = Cursor.of(shown[-1]) if len(rows) > limit else None
     first = Cursor.of(shown[0]) if shown and after else None
-    newer = first if first and _any(session, filters, first.newer_segments()) else None
+    newer = first if first and _any(session, filters, first.newer_segments(), walk) else None
     return Page(shown, older, newer)
 
 
