@@ -30,7 +30,7 @@ def test_archive_lists_years_and_months_with_counts(client, spread):
     assert "5 dated articles from 2019 to 2021" in html
     assert html.index('href="/archive/2021"') < html.index('href="/archive/2019"')
     assert re.search(r'href="/archive/2019">2019</a> <span class="count">4 articles', html)
-    assert 'href="/archive/2019/04" aria-label="April 2019, 3 articles"' in html
+    assert 'href="/archive/2019/04" title="April 2019: 3 articles">Apr<' in html
     assert 'href="/archive/2020"' not in html and 'href="/archive/2019/05"' not in html
 
 
