@@ -1,47 +1,58 @@
-"""Counts over the whole archive, remembered until the archive changes.
+"""Counts over the archive, remembered until the archive changes.
 
-A count per year or per source reads every entry of an index (a few milliseconds at 100,000
+A count per month or per source reads every entry of an index (a few milliseconds at 100,000
 articles, tens at a million), too slow to redo on every page view. Ingest only adds articles
 or replaces one while keeping its old text as a revision, so the highest article id and the
-highest revision id together change whenever a count can: checking them is two index seeks.
+highest revision id together change whenever a count can: checking them is two index seeks,
+done once per request.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from threading import Lock
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from sqlalchemy import extract, func, select
 from sqlalchemy.orm import Session
 
-from app.models import Article, ArticleAuthor, Revision, Source
+from app.models import Article, ArticleAuthor, ArticleTopic, Revision, Source, Topic
 
 T = TypeVar("T")
 
-_remembered: dict[tuple[str, str], tuple[tuple, object]] = {}
+# Topics are recomputed by `retag` without touching articles: their counts also expire.
+TOPICS_SECONDS = 60
+ACTIVE_WINDOW = 500
+
+_remembered: dict[tuple[str, str], tuple[tuple, float, object]] = {}
 _lock = Lock()
 
 
 def archive_version(session: Session) -> tuple:
-    """What changes whenever ingest adds or updates an article."""
-    return (
-        session.scalar(select(func.max(Article.id))),
-        session.scalar(select(func.max(Revision.id))),
-    )
+    """What changes whenever ingest adds or updates an article (asked once per session)."""
+    if "archive_version" not in session.info:
+        session.info["archive_version"] = (
+            session.scalar(select(func.max(Article.id))),
+            session.scalar(select(func.max(Revision.id))),
+        )
+    return session.info["archive_version"]
 
 
-def remembered(session: Session, name: str, compute: Callable[[], T]) -> T:
-    """compute(), or its answer from before if the archive has not changed since."""
+def remembered(
+    session: Session, name: str, compute: Callable[[], T], seconds: float | None = None
+) -> T:
+    """compute(), or its answer from before if the archive has not changed (nor `seconds` gone)."""
     key = (str(session.get_bind().url), name)
     version = archive_version(session)
     with _lock:
         hit = _remembered.get(key)
-    if hit is not None and hit[0] == version:
-        return hit[1]  # type: ignore[return-value]
+    now = time.monotonic()
+    if hit is not None and hit[0] == version and (seconds is None or now - hit[1] < seconds):
+        return hit[2]  # type: ignore[return-value]
     value = compute()
     with _lock:
-        _remembered[key] = (version, value)
+        _remembered[key] = (version, now, value)
     return value
 
 
@@ -80,12 +91,56 @@ def undated(session: Session) -> int:
     return session.scalar(select(func.count()).where(Article.published.is_(None))) or 0
 
 
-def source_counts(session: Session) -> dict[int, tuple[int, int]]:
-    """Per source id: (articles whose byline names it, articles published on its site)."""
+class TopicCount(NamedTuple):
+    slug: str
+    name: str
+    count: int
+
+    @property
+    def url(self) -> str:
+        return f"/topics/{self.slug}"
+
+
+def active_topics(session: Session, limit: int = 12) -> list[TopicCount]:
+    """The topics most written about in the newest dated articles, with their counts."""
+    return remembered(
+        session, f"active-{limit}", lambda: _active_topics(session, limit), TOPICS_SECONDS
+    )
+
+
+def _active_topics(session: Session, limit: int) -> list[TopicCount]:
+    # Bounded by the window, not the archive: the newest ids come off the date index and each
+    # article's topics off the article_topic primary key.
+    recent = (
+        select(Article.id)
+        .where(Article.published.is_not(None))
+        .order_by(Article.published.desc(), Article.id.desc())
+        .limit(ACTIVE_WINDOW)
+    )
+    n = func.count().label("n")
+    rows = session.execute(
+        select(Topic.slug, Topic.name, n)
+        .join(ArticleTopic, ArticleTopic.topic_id == Topic.id)
+        .where(ArticleTopic.article_id.in_(recent))
+        .group_by(Topic.id)
+        .order_by(n.desc(), Topic.name)
+        .limit(limit)
+    )
+    return [TopicCount(*row) for row in rows]
+
+
+class SourceCount(NamedTuple):
+    id: int
+    bylines: int  # articles whose byline names it
+    published: int  # articles published on its site
+
+
+def source_counts(session: Session) -> dict[int, SourceCount]:
+    """Per source id, how many articles credit it."""
     return remembered(session, "sources", lambda: _source_counts(session))
 
 
-def _source_counts(session: Session) -> dict[int, tuple[int, int]]:
+def _source_counts(session: Session) -> dict[int, SourceCount]:
     bylines = dict(
         session.execute(
             select(ArticleAuthor.source_id, func.count()).group_by(ArticleAuthor.source_id)
@@ -98,17 +153,23 @@ def _source_counts(session: Session) -> dict[int, tuple[int, int]]:
             .group_by(Article.publisher_id)
         ).all()
     )
-    ids = set(bylines) | set(published)
-    return {i: (bylines.get(i, 0), published.get(i, 0)) for i in ids}
+    return {
+        i: SourceCount(i, bylines.get(i, 0), published.get(i, 0))
+        for i in set(bylines) | set(published)
+    }
 
 
-def sources_by_kind(session: Session) -> dict[str, list[tuple[Source, int, int]]]:
-    """Every source credited for an article, by kind, most credited first."""
+def ranking(session: Session) -> dict[str, list[SourceCount]]:
+    """Per kind of source, every credited source's counts, most credited first."""
+    return remembered(session, "ranking", lambda: _ranking(session))
+
+
+def _ranking(session: Session) -> dict[str, list[SourceCount]]:
     counts = source_counts(session)
-    grouped: dict[str, list[tuple[Source, int, int]]] = {}
-    for found in session.scalars(select(Source)):
-        if found.id in counts:
-            grouped.setdefault(found.kind, []).append((found, *counts[found.id]))
-    for rows in grouped.values():
-        rows.sort(key=lambda row: (-(row[1] + row[2]), row[0].name.casefold()))
-    return grouped
+    ranked: dict[str, list[SourceCount]] = {}
+    for source_id, kind in session.execute(select(Source.id, Source.kind)):
+        if source_id in counts:
+            ranked.setdefault(kind, []).append(counts[source_id])
+    for rows in ranked.values():
+        rows.sort(key=lambda c: (-(c.bylines + c.published), c.id))
+    return ranked

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from math import isqrt
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select, tuple_
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, tuple_
 from sqlalchemy.orm import Session, defer, joinedload, load_only, selectinload
 
 from app.models import Article, ArticleAuthor, ArticleTopic, RelatedLink, Revision, Source, Topic
@@ -81,29 +81,48 @@ class Filters:
     def apply(self, query: Select, walk_dates: bool = False) -> Select:
         """Add these filters to a query on Article.
 
-        With walk_dates the topic and source conditions are kept off their indexes, so the
-        database walks the date index in page order and tests each article: quick when the
-        filter matches many articles, where sorting every match would be slow.
+        Topic and source conditions come in two forms. By default as `IN (ids)`, which the
+        database can start from: right when they match few articles. With walk_dates as
+        `EXISTS` probes on each article's own rows, so the database walks the date index in
+        page order instead: right when they match many, where starting from every match and
+        sorting would be slow.
         """
-        article_id = Article.id + 0 if walk_dates else Article.id
         if self.topic:
-            query = query.where(
-                article_id.in_(
-                    select(ArticleTopic.article_id).join(Topic).where(Topic.slug == self.topic)
-                )
-            )
-        if self.source:
-            source_id = select(Source.id).where(Source.slug == self.source).scalar_subquery()
-            by, on = Article.source_id, Article.publisher_id
+            topic_id = self.topic_id()
             if walk_dates:
-                by, on = by + 0, on + 0
-            credited = select(ArticleAuthor.article_id).where(ArticleAuthor.source_id == source_id)
-            query = query.where(or_(by == source_id, on == source_id, article_id.in_(credited)))
+                tagged = exists().where(
+                    ArticleTopic.article_id == Article.id, ArticleTopic.topic_id == topic_id
+                )
+            else:
+                ids = select(ArticleTopic.article_id).where(ArticleTopic.topic_id == topic_id)
+                tagged = Article.id.in_(ids)
+            query = query.where(tagged)
+        if self.source:
+            # The byline's source is always one of its authors: authors and publisher suffice.
+            source_id = self.source_id()
+            if walk_dates:
+                # "+ 0" keeps the source indexes out: the walk stays in page order and each
+                # article's authors are read by their primary key.
+                named = exists().where(
+                    ArticleAuthor.article_id == Article.id,
+                    ArticleAuthor.source_id + 0 == source_id,
+                )
+                credited = or_(Article.publisher_id + 0 == source_id, named)
+            else:
+                ids = select(ArticleAuthor.article_id).where(ArticleAuthor.source_id == source_id)
+                credited = or_(Article.publisher_id == source_id, Article.id.in_(ids))
+            query = query.where(credited)
         if self.start:
             query = query.where(Article.published >= self.start)
         if self.end:
             query = query.where(Article.published <= self.end)
         return query
+
+    def topic_id(self):
+        return select(Topic.id).where(Topic.slug == self.topic).scalar_subquery()
+
+    def source_id(self):
+        return select(Source.id).where(Source.slug == self.source).scalar_subquery()
 
     def within(self, segments: list[ColumnElement[bool]]) -> list[ColumnElement[bool]]:
         """The segments these filters can match: a date range leaves out the undated one."""
@@ -121,14 +140,23 @@ class Page:
     newer: Cursor | None
 
 
-def _listed(query: Select, full: bool) -> Select:
-    """What a list shows of each article: its source and topics; its text and authors if full."""
+# What a list loads of each article: its headline and source; its lead and topics for a
+# summary; its text and authors in full (feeds).
+HEADLINE, SUMMARY, FULL = "headline", "summary", "full"
+
+
+def _listed(query: Select, shape: str) -> Select:
+    if shape == HEADLINE:
+        return query.options(
+            load_only(Article.id, Article.slug, Article.title, Article.published),
+            joinedload(Article.source),
+        )
     query = query.options(
         defer(Article.raw_text),
         joinedload(Article.source),
         selectinload(Article.topics).joinedload(ArticleTopic.topic),
     )
-    if full:
+    if shape == FULL:
         return query.options(selectinload(Article.authors).joinedload(ArticleAuthor.source))
     return query.options(defer(Article.body), defer(Article.body_text))
 
@@ -152,18 +180,30 @@ def _any(session: Session, filters: Filters, segments: list, walk_dates: bool) -
 
 
 def _dense(session: Session, filters: Filters, limit: int) -> bool:
-    """Whether a topic or source filter matches enough articles to walk the date index.
+    """Whether the topic and source filters match enough articles to walk the date index.
 
-    Walking finds a page after about limit × total / matches articles; sorting the matches
-    costs about their number. Both stay under sqrt(limit × total) when the walk is chosen
-    from that many matches up, and counting stops there, so the test itself is bounded.
+    Walking finds a page after about limit × total / matches articles; starting from the
+    matches costs about their number. Both stay under sqrt(limit × total) when the walk is
+    chosen from that many matches up; counting stops there, so the test itself is bounded.
     """
     if not (filters.topic or filters.source):
         return False
     total = session.scalar(select(func.max(Article.id))) or 0
     enough = max(limit, isqrt(limit * total))
-    matches = filters.apply(select(Article.id)).limit(enough).subquery()
-    return (session.scalar(select(func.count()).select_from(matches)) or 0) >= enough
+
+    def at_least(ids: Select) -> bool:
+        capped = select(func.count()).select_from(ids.limit(enough).subquery())
+        return (session.scalar(capped) or 0) >= enough
+
+    if filters.topic and not at_least(
+        select(ArticleTopic.article_id).where(ArticleTopic.topic_id == filters.topic_id())
+    ):
+        return False
+    source_id = filters.source_id()
+    return not filters.source or (
+        at_least(select(ArticleAuthor.article_id).where(ArticleAuthor.source_id == source_id))
+        or at_least(select(Article.id).where(Article.publisher_id == source_id))
+    )
 
 
 def page(
@@ -172,11 +212,11 @@ def page(
     limit: int,
     after: Cursor | None = None,
     before: Cursor | None = None,
-    full: bool = False,
+    shape: str = SUMMARY,
 ) -> Page:
     """A page of articles newest first: after a cursor (older), before one (newer), or the top."""
     walk = _dense(session, filters, limit)
-    query = _listed(filters.apply(select(Article), walk), full)
+    query = _listed(filters.apply(select(Article), walk), shape)
     if before is not None:
         rows = _walk(
             session, query, filters.within(before.newer_segments()), OLDEST_FIRST, limit + 1
@@ -282,20 +322,33 @@ def source(session: Session, slug: str) -> Source | None:
     return session.scalar(select(Source).where(Source.slug == slug))
 
 
-def active_topics(session: Session, window: int = 500, limit: int = 12) -> list[tuple[Topic, int]]:
-    """The topics most written about in the newest `window` dated articles, with counts.
+def sources_by_id(session: Session, ids: list[int]) -> dict[int, Source]:
+    return {s.id: s for s in session.scalars(select(Source).where(Source.id.in_(ids)))}
 
-    Bounded by the window, not the archive: the newest ids come off the date index and each
-    article's topics off the article_topic primary key.
-    """
-    recent = select(Article.id).where(DATED).order_by(*NEWEST_FIRST).limit(window)
-    n = func.count().label("n")
-    rows = session.execute(
-        select(Topic, n)
-        .join(ArticleTopic, ArticleTopic.topic_id == Topic.id)
-        .where(ArticleTopic.article_id.in_(recent))
-        .group_by(Topic.id)
-        .order_by(n.desc(), Topic.name)
-        .limit(limit)
-    )
-    return [(row[0], row[1]) for row in rows]
+
+@dataclass(frozen=True, slots=True)
+class SourcePage:
+    """Sources A to Z, and the slugs to page on from (None at an end)."""
+
+    sources: list[Source]
+    later: str | None
+    earlier: str | None
+
+
+def sources_alphabetical(
+    session: Session, limit: int, after: str | None = None, before: str | None = None
+) -> SourcePage:
+    """A page of every source by slug, after or before a slug (the slug index, in order)."""
+    if before is not None:
+        query = select(Source).where(Source.slug < before).order_by(Source.slug.desc())
+        rows = list(session.scalars(query.limit(limit + 1)))
+        shown = rows[:limit][::-1]
+        later = shown[-1].slug if shown else None
+        return SourcePage(shown, later, shown[0].slug if len(rows) > limit else None)
+    query = select(Source).order_by(Source.slug).limit(limit + 1)
+    rows = list(session.scalars(query.where(Source.slug > after) if after else query))
+    shown = rows[:limit]
+    earlier = shown[0].slug if after and shown else None
+    if earlier and session.scalar(select(Source.id).where(Source.slug < earlier).limit(1)) is None:
+        earlier = None
+    return SourcePage(shown, shown[-1].slug if len(rows) > limit else None, earlier)

@@ -48,9 +48,8 @@ def month(year: int, month: int):
     start = date(year, month, 1)
     end = date(year, month, calendar.monthrange(year, month)[1])
     after, before = paging.cursors()
-    found = queries.page(
-        session, queries.Filters(start=start, end=end), MONTH_PAGE_ARTICLES, after, before
-    )
+    filters = queries.Filters(start=start, end=end)
+    found = queries.page(session, filters, MONTH_PAGE_ARTICLES, after, before, queries.HEADLINE)
     if not found.articles and not (after or before):
         abort(404, f"the archive holds no articles from {calendar.month_name[month]} {year}")
     days = [(day, list(group)) for day, group in groupby(found.articles, attrgetter("published"))]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import math
 import re
 from datetime import date, datetime
@@ -10,17 +9,27 @@ from datetime import date, datetime
 from flask import Flask, request, url_for
 
 WORDS_PER_MINUTE = 230
+# calendar.month_name would call strftime on every look-up: pages show hundreds of dates.
+MONTHS = (
+    "", "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 # Characters XML 1.0 forbids even escaped; a feed carrying one would not parse at all.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def long_date(day: date | None) -> str:
     """2 April 2019."""
-    return f"{day.day} {calendar.month_name[day.month]} {day.year}" if day else "Undated"
+    return f"{day.day} {MONTHS[day.month]} {day.year}" if day else "Undated"
 
 
 def month_name(month: int) -> str:
-    return calendar.month_name[month]
+    return MONTHS[month]
+
+
+def archive_url(year: int, month: int | None = None) -> str:
+    """/archive/2019 or /archive/2019/04, built without the router: pages link hundreds."""
+    return f"/archive/{year:04d}" + (f"/{month:02d}" if month else "")
 
 
 def reading_time(words: int) -> str:
@@ -63,3 +72,4 @@ def init_app(app: Flask) -> None:
     ):
         app.jinja_env.filters[name] = function
     app.jinja_env.globals["page_url"] = page_url
+    app.jinja_env.globals["archive_url"] = archive_url

@@ -27,7 +27,7 @@ def topic(slug: str):
 
 
 def _feed(filters: queries.Filters, title: str, alternate: str) -> Response:
-    articles = queries.page(db.session(), filters, FEED_ENTRIES, full=True).articles
+    articles = queries.page(db.session(), filters, FEED_ENTRIES, shape=queries.FULL).articles
     updated = max((a.updated_at for a in articles), default=None)
     body = render_template(
         "feed.atom.xml",

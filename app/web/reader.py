@@ -20,7 +20,7 @@ def front():
     return render_template(
         "front.html",
         page=queries.page(session, queries.Filters(), FRONT_PAGE_ARTICLES),
-        topics=queries.active_topics(session),
+        topics=counts.active_topics(session),
         years=counts.years(session),
     )
 

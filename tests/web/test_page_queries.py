@@ -102,3 +102,19 @@ def test_page_queries_read_indexes_not_the_table(app, client, ingest, tmp_path, 
             if "LIMIT" in sql and "count(" not in sql and url not in SPARSE:
                 # A page of a list must come off an index in order, not sort all it matches.
                 assert "TEMP B-TREE FOR ORDER BY" not in steps, (url, sql, steps)
+
+
+def test_a_filter_matching_many_walks_the_date_index_and_probes_each_article(
+    app, client, ingest, tmp_path, tag
+):
+    archive_of(ingest, tmp_path, 80)
+    for k in range(1, 81):
+        tag(k, "russia", "Russia")
+    for url in ("/sources/reuters", "/articles?topic=russia"):
+        with statements(app) as seen:
+            client.get(url)
+        listing = [(s, p) for s, p in seen if "ORDER BY article.published DESC" in s]
+        steps = plan(app, *listing[0])
+        assert "USING INDEX ix_article_published_id" in steps, (url, steps)
+        # Each article's own rows by primary key, never a list of every match built first.
+        assert "LIST SUBQUERY" not in steps and "(article_id=?" in steps, (url, steps)

@@ -53,3 +53,28 @@ def test_source_page_pages_by_cursor(client, ingest, tmp_path):
 def test_unknown_source_answers_404(client, seeded):
     assert client.get("/sources/nobody").status_code == 404
     assert client.get("/sources/reuters?after=nonsense").status_code == 400
+
+
+def test_many_authors_show_the_most_credited_then_every_source_a_to_z(client, ingest, tmp_path):
+    for k in range(1, 106):
+        write(tmp_path, f"{k}.txt", by(f"[Author {k:03d}](#)", f"Story {k}", f"https://x.org/{k}"))
+    write(tmp_path, "again.txt", by("[Author 105](#)", "Again", "https://x.org/again"))
+    ingest(tmp_path)
+    html = client.get("/sources").get_data(as_text=True)
+    people = html.partition('id="kind-person"')[2].partition("</section>")[0]
+    assert "The 60 most credited of 105" in people
+    assert people.count("<li>") == 60 and people.index("author-105") < people.index("author-001")
+    a_to_z = html.partition('id="a-to-z"')[2].partition("</section>")[0]
+    assert a_to_z.count("<li>") == 100 and "/sources/ap" in a_to_z  # the photo agency of every one
+    later = re.search(r'rel="next" href="([^"]+)"', a_to_z)[1]
+    rest = client.get(later).get_data(as_text=True)
+    assert 'id="kind-person"' not in rest
+    listed = rest.partition('id="a-to-z"')[2].partition("</section>")[0]
+    assert re.findall(r'href="/sources/([a-z0-9-]+)">', listed) == [
+        "author-100", "author-101", "author-102", "author-103", "author-104", "author-105", "x-org"
+    ]  # fmt: skip
+    earlier = re.search(r'rel="prev" href="([^"]+)"', rest)[1]
+    back = client.get(earlier).get_data(as_text=True).partition('id="a-to-z"')[2]
+    assert back.partition("</section>")[0].count("<li>") == 100
+    assert client.get("/sources?after=Not%20a%20slug").status_code == 400
+    assert client.get("/sources?after=a&before=b").status_code == 400
