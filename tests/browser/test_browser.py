@@ -133,8 +133,9 @@ def test_the_404_page_logs_nothing_but_its_own_status(site, page):
     assert all("404" in e for e in errors) and len(errors) <= 1, errors
 
 
-def test_no_horizontal_scrolling_at_390_pixels(site, browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844})
+@pytest.mark.parametrize("width", [390, 360])
+def test_no_horizontal_scrolling_on_a_phone(site, browser, width):
+    context = browser.new_context(viewport={"width": width, "height": 844})
     page = context.new_page()
     for url in every_page(site) + [site.url + "/no/such/page"]:
         page.goto(url)
