@@ -67,7 +67,7 @@ class Cursor:
         return [tuple_(Article.published, Article.id) > (self.published, self.id)]
 
     def older(self) -> ColumnElement[bool]:
-        """One condition for the articles after this one, newest first."""
+        """One condition for the articles after this one (for callers paging on their own)."""
         return or_(*self.older_segments())
 
 
@@ -88,35 +88,37 @@ class Filters:
         sorting would be slow.
         """
         if self.topic:
-            topic_id = self.topic_id()
-            if walk_dates:
-                tagged = exists().where(
-                    ArticleTopic.article_id == Article.id, ArticleTopic.topic_id == topic_id
-                )
-            else:
-                ids = select(ArticleTopic.article_id).where(ArticleTopic.topic_id == topic_id)
-                tagged = Article.id.in_(ids)
-            query = query.where(tagged)
+            query = query.where(self._tagged(walk_dates))
         if self.source:
-            # The byline's source is always one of its authors: authors and publisher suffice.
-            source_id = self.source_id()
-            if walk_dates:
-                # "+ 0" keeps the source indexes out: the walk stays in page order and each
-                # article's authors are read by their primary key.
-                named = exists().where(
-                    ArticleAuthor.article_id == Article.id,
-                    ArticleAuthor.source_id + 0 == source_id,
-                )
-                credited = or_(Article.publisher_id + 0 == source_id, named)
-            else:
-                ids = select(ArticleAuthor.article_id).where(ArticleAuthor.source_id == source_id)
-                credited = or_(Article.publisher_id == source_id, Article.id.in_(ids))
-            query = query.where(credited)
+            query = query.where(self._credited(walk_dates))
         if self.start:
             query = query.where(Article.published >= self.start)
         if self.end:
             query = query.where(Article.published <= self.end)
         return query
+
+    def _tagged(self, walk_dates: bool) -> ColumnElement[bool]:
+        topic_id = self.topic_id()
+        if walk_dates:
+            return exists().where(
+                ArticleTopic.article_id == Article.id, ArticleTopic.topic_id == topic_id
+            )
+        return Article.id.in_(
+            select(ArticleTopic.article_id).where(ArticleTopic.topic_id == topic_id)
+        )
+
+    def _credited(self, walk_dates: bool) -> ColumnElement[bool]:
+        # The byline's source is always one of its authors: authors and publisher suffice.
+        source_id = self.source_id()
+        if walk_dates:
+            # "+ 0" keeps the source indexes out: the walk stays in page order and each
+            # article's authors are read by their primary key.
+            named = exists().where(
+                ArticleAuthor.article_id == Article.id, ArticleAuthor.source_id + 0 == source_id
+            )
+            return or_(Article.publisher_id + 0 == source_id, named)
+        ids = select(ArticleAuthor.article_id).where(ArticleAuthor.source_id == source_id)
+        return or_(Article.publisher_id == source_id, Article.id.in_(ids))
 
     def topic_id(self):
         return select(Topic.id).where(Topic.slug == self.topic).scalar_subquery()
