@@ -30,12 +30,13 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     if config:
         app.config.update(config)
 
-    from app import db, errors
+    from app import db, errors, security
     from app.commands import register_commands
     from app.web import register_blueprints
 
     db.init_app(app)
     errors.init_app(app)
+    security.init_app(app)
     register_blueprints(app)
     register_commands(app)
     return app
