@@ -30,10 +30,11 @@ run: install
 	$(BIN)/foreign-desk serve --host 127.0.0.1 --port 5000
 
 test: install-test
-	$(BIN)/ruff check app tests bench
+	$(BIN)/ruff check app tests bench migrations
 	$(BIN)/pytest
 
-bench: install
+# The benchmark watches processes with psutil, one of the test needs.
+bench: install-test
 	$(PY) -m bench.run --articles 10000
 
 clean:

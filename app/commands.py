@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 from sqlalchemy.exc import OperationalError, ProgrammingError
-from tqdm import tqdm
 
-from app import db, migrate
-from app.ingest.load import ingest
+from app import db
 
 EXIT_REJECTED = 3
 
@@ -24,26 +24,31 @@ db_group = AppGroup("db", help="Manage the database schema.")
 @with_appcontext
 def db_upgrade() -> None:
     """Create or migrate the schema to the newest revision."""
+    from app import migrate  # Alembic takes long to import: only this command loads it
+
     migrate.upgrade(current_app.config["DATABASE_URL"])
     click.echo("Database is at the newest revision.")
 
 
 def article_files(paths: tuple[str, ...]) -> list[Path]:
-    """Every file under the given files and folders, folders searched recursively."""
+    """Every file under the given files and folders, folders searched recursively.
+
+    Hidden files and folders (a name starting with ".") inside a folder are left out.
+    """
     found: list[Path] = []
     for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            found.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.is_file() and not any(part.startswith(".") for part in p.parts)
-                )
-            )
+        if os.path.isdir(name):
+            found.extend(sorted(_walk(name), key=lambda path: path.parts))
         else:
-            found.append(path)
+            found.append(Path(name))
     return found
+
+
+def _walk(folder: str) -> Iterator[Path]:
+    # os.walk reads the file types from the folder listing: no stat call per file.
+    for root, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        yield from (Path(root, name) for name in files if not name.startswith("."))
 
 
 @click.command("ingest")
@@ -52,6 +57,10 @@ def article_files(paths: tuple[str, ...]) -> list[Path]:
 @with_appcontext
 def ingest_command(paths: tuple[str, ...], as_json: bool) -> None:
     """Ingest article files and folders (default: seeds/)."""
+    from tqdm import tqdm
+
+    from app.ingest.load import ingest  # the parser's libraries: only this command loads them
+
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         raise click.ClickException(f"no such file or folder: {', '.join(missing)}")
