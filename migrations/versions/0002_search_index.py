@@ -51,7 +51,8 @@ UPGRADE = (
     END
     """,
     "INSERT INTO article_fts (article_fts) VALUES ('rebuild')",
-    f"INSERT INTO article_fts (article_fts, rank) VALUES ('rank', 'bm25({TITLE_WEIGHT}, {BODY_WEIGHT})')",
+    "INSERT INTO article_fts (article_fts, rank) "
+    f"VALUES ('rank', 'bm25({TITLE_WEIGHT}, {BODY_WEIGHT})')",
 )
 
 DOWNGRADE = (
