@@ -16,6 +16,10 @@ from app.models import Article
 from app.search.query import Query
 
 SORTS = ("relevance", "newest", "oldest")
+# What every backend bounds, so a search costs about the same however common its words:
+COUNT_CAP = 10_000  # totals are counted this far ("10,000+")
+RANK_WINDOW = 5_000  # past this many matches, the best are chosen among the newest added
+FACET_SAMPLE = 500  # facets count at most this many results, the most recently added
 
 
 @dataclass(frozen=True, slots=True)

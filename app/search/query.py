@@ -65,6 +65,10 @@ class Query:
     def impossible_dates(self) -> bool:
         return self.start is not None and self.end is not None and self.start > self.end
 
+    def wanted(self) -> list[Term]:
+        """Every term that may match, alternatives included."""
+        return [t for c in self.must for t in (c.terms if isinstance(c, AnyOf) else (c,))]
+
     def narrowed(self, filters: Filters) -> Query:
         """This query within the form's filters as well (each filter must hold)."""
         return replace(

@@ -6,13 +6,22 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from functools import partial
+from urllib.parse import urlencode
 
 from flask import Blueprint, Response, abort, render_template, request, url_for
 from slugify import slugify
 
 from app import db, search
 from app.queries import Filters
-from app.search.backend import SORTS, SearchPage, SearchRequest
+from app.search.backend import (
+    COUNT_CAP,
+    FACET_SAMPLE,
+    RANK_WINDOW,
+    SORTS,
+    SearchPage,
+    SearchRequest,
+)
 from app.search.parse import MAX_CHARS, MAX_TERMS
 from app.search.query import AnyOf, Query
 from app.web import params
@@ -75,13 +84,23 @@ def run(wanted: Asked, facets: bool = False) -> SearchPage:
 
 
 def page_url(endpoint: str, **changes) -> str:
-    """This search's address with some parameters changed (None removes one)."""
+    """This search's address at an endpoint, with some parameters changed (None removes one)."""
+    return with_args(url_for(endpoint), changes)
+
+
+def with_args(path: str, changes: dict) -> str:
+    """The path with this request's parameters, changed; any change starts again at page 1."""
     args = {k: v for k, v in request.args.items() if k != "page"}
     args.update(changes)
-    return url_for(endpoint, **{k: v for k, v in args.items() if v not in (None, "")})
+    kept = {k: v for k, v in args.items() if v not in (None, "")}
+    return f"{path}?{urlencode(kept)}" if kept else path
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _page_url(path: str, **changes) -> str:
+    return with_args(path, changes)
 
 
 def xml_text(text: str) -> str:
@@ -134,8 +153,7 @@ def _typed_fewer(typed: Query) -> Iterator[tuple[str, Query]]:
 
 
 def _any_of(typed: Query) -> AnyOf:
-    terms = [t for c in typed.must for t in (c.terms if isinstance(c, AnyOf) else (c,))]
-    return AnyOf(tuple(terms))
+    return AnyOf(tuple(typed.wanted()))
 
 
 @bp.get("")
@@ -150,7 +168,7 @@ def page():
         wanted=wanted,
         results=results,
         suggestions=suggestions(wanted) if not results.total else [],
-        page_url=lambda **changes: page_url("search.page", **changes),
+        page_url=partial(_page_url, url_for("search.page")),
         feed_url=page_url("search.feed", sort=None, per_page=None),
         max_results=MAX_RESULTS,
     )
@@ -159,7 +177,14 @@ def page():
 @bp.get("/help", endpoint="help")
 def help_page():
     """Explain the query language."""
-    return render_template("search_help.html", max_chars=MAX_CHARS, max_terms=MAX_TERMS)
+    return render_template(
+        "search_help.html",
+        max_chars=MAX_CHARS,
+        max_terms=MAX_TERMS,
+        rank_window=RANK_WINDOW,
+        facet_sample=FACET_SAMPLE,
+        count_cap=COUNT_CAP,
+    )
 
 
 @bp.get("/opensearch.xml")
