@@ -6,6 +6,7 @@ from flask import Blueprint, abort, request, url_for
 
 from app import db, queries
 from app.web import params, serialize
+from app.web import search as web_search
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -34,3 +35,22 @@ def article(article_id: int):
     return serialize.detail(
         found, queries.cited_by(session, article_id), queries.revision_count(session, article_id)
     )
+
+
+@bp.get("/search")
+def search():
+    """Search the archive: results with snippets, best matches first; follow `next` for more."""
+    wanted = web_search.asked()
+    found = web_search.run(wanted)
+    next_url = None
+    if found.more and wanted.offset + wanted.per_page < web_search.MAX_RESULTS:
+        next_url = web_search.page_url("api.search", page=wanted.page + 1)
+    return {
+        "query": str(wanted.query),
+        "total": found.total,
+        "results": [serialize.search_result(hit) for hit in found.hits],
+        "next": next_url,
+        "total_exact": found.total_exact,
+        "sort": found.sort,
+        "notes": list(wanted.query.notes),
+    }

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import escape
+
 from app.models import Article, Source
+from app.search.backend import Hit
 
 
 def _source(source: Source | None) -> dict[str, str] | None:
@@ -53,3 +56,9 @@ def detail(article: Article, cited_by: list[Article], revisions: int) -> dict[st
         "word_count": article.word_count,
         "revisions": revisions,
     }
+
+
+def search_result(hit: Hit) -> dict[str, Any]:
+    """A summary and its snippet: HTML whose only markup is <mark> around matched words."""
+    snippet = hit.snippet if hit.snippet is not None else escape(hit.article.lead)
+    return {**summary(hit.article), "snippet": str(snippet)}
