@@ -3,23 +3,50 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from app import links
-from app.ingest import sources
-from app.ingest.parse import parse
-from app.ingest.parsed import ParsedArticle, Rejection
-from app.ingest.record import article_values, related_values
+from app.ingest.parsed import Rejection
+from app.ingest.record import Prepared, prepare
+from app.ingest.sources import Credit
 from app.models import Article, ArticleAuthor, RelatedLink, Revision, Source
 
 CHUNK = 500  # files read and looked up together, to make re-runs cheap
+PARALLEL_FROM = 64  # fewer files than this are parsed in-process: starting workers costs more
+
+ARTICLE = Article.__table__
+INSERT_ARTICLE = ARTICLE.insert().returning(ARTICLE.c.id)
+UPDATE_ARTICLE = update(ARTICLE).where(ARTICLE.c.id == bindparam("article_id"))
+INSERT_AUTHOR = ArticleAuthor.__table__.insert()
+INSERT_LINK = RelatedLink.__table__.insert()
+INSERT_REVISION = Revision.__table__.insert()
+INSERT_SOURCE = Source.__table__.insert().returning(Source.__table__.c.id)
+KNOWN_HASHES = select(Article.raw_sha256, Article.source_path).where(
+    Article.raw_sha256.in_(bindparam("hashes", expanding=True))
+)
+OLDER_HASHES = select(Revision.raw_sha256).where(
+    Revision.raw_sha256.in_(bindparam("hashes", expanding=True))
+)
+STORED = select(Article.identity, Article.id, Article.content_hash, Article.source_path).where(
+    Article.identity.in_(bindparam("identities", expanding=True))
+)
+CURRENT_RAW = select(
+    Article.raw_text, Article.raw_sha256, Article.source_path, Article.updated_at
+).where(Article.id == bindparam("article_id"))
+DELETE_AUTHORS = delete(ArticleAuthor).where(ArticleAuthor.article_id == bindparam("article_id"))
+DELETE_LINKS = delete(RelatedLink).where(RelatedLink.article_id == bindparam("article_id"))
 
 
 @dataclass
@@ -61,7 +88,7 @@ class _File:
     sha256: str
 
 
-def read_files(paths: Iterable[Path]) -> Iterable[_File]:
+def read_files(paths: Iterable[Path]) -> Iterator[_File]:
     for path in paths:
         try:
             data = path.read_bytes()
@@ -78,28 +105,63 @@ def ingest(
 ) -> Report:
     """Ingest files in one transaction, a savepoint per file; the caller commits."""
     report = Report()
-    loader = _Loader(session, report)
-    chunk: list[_File] = []
-    for file in read_files(paths):
-        chunk.append(file)
-        if len(chunk) == CHUNK:
-            loader.load_chunk(chunk)
+    loader = _Loader(session.connection(), report)
+    with _workers() as pool:
+        files = read_files(paths)
+        while chunk := list(islice(files, CHUNK)):
+            loader.load_chunk(chunk, pool)
             progress(len(chunk))
-            chunk = []
-    if chunk:
-        loader.load_chunk(chunk)
-        progress(len(chunk))
     return report
 
 
-class _Loader:
-    def __init__(self, session: Session, report: Report) -> None:
-        self.session = session
-        self.report = report
-        self.source_ids = dict(session.execute(select(Source.slug, Source.id)).all())
+@contextmanager
+def _workers() -> Iterator[Callable[[], Executor]]:
+    """Parsing is pure and CPU-bound: spread it over the cores, started only when needed."""
+    pool: list[Executor] = []
 
-    def load_chunk(self, files: list[_File]) -> None:
+    def get() -> Executor:
+        if not pool:
+            pool.append(ProcessPoolExecutor(max_workers=os.cpu_count() or 1))
+        return pool[0]
+
+    try:
+        yield get
+    finally:
+        for executor in pool:
+            executor.shutdown()
+
+
+def _prepare_all(files: list[_File], pool: Callable[[], Executor]) -> list[Prepared | Rejection]:
+    data = [f.data or b"" for f in files]
+    names = [Path(f.path).name for f in files]
+    if len(files) < PARALLEL_FROM:
+        return list(map(prepare, data, names))
+    return list(pool().map(prepare, data, names, chunksize=16))
+
+
+@dataclass(slots=True)
+class _Stored:
+    """What the loader needs to know of an article already in the archive."""
+
+    id: int
+    content_hash: str
+    source_path: str
+
+
+class _Loader:
+    """Core statements on one connection: the ORM costs more than SQLite does here."""
+
+    def __init__(self, conn: Connection, report: Report) -> None:
+        self.conn = conn
+        self.report = report
+        self.source_ids = self._all_sources()
+
+    def _all_sources(self) -> dict[str, int]:
+        return dict(self.conn.execute(select(Source.slug, Source.id)).all())
+
+    def load_chunk(self, files: list[_File], pool: Callable[[], Executor]) -> None:
         known = self._known_hashes([f.sha256 for f in files if f.data is not None])
+        to_parse: list[_File] = []
         for file in files:
             if file.error is not None:
                 self.report.rejected.append({"path": file.path, "reason": file.error})
@@ -108,123 +170,107 @@ class _Loader:
                 same_file = known[file.sha256] == file.path
                 (self.report.unchanged if same_file else self.report.duplicates).append(file.path)
             else:
-                self._load_file(file)
+                to_parse.append(file)
+        prepared = _prepare_all(to_parse, pool)
+        identities = [p.values["identity"] for p in prepared if isinstance(p, Prepared)]
+        stored = self._stored(identities)
+        for file, result in zip(to_parse, prepared, strict=True):
+            if isinstance(result, Rejection):
+                self.report.rejected.append({"path": file.path, "reason": result.reason})
+            else:
+                self._load_file(file, result, stored)
 
     def _known_hashes(self, hashes: list[str]) -> dict[str, str | None]:
         """Raw hashes already stored, with the path of the current version (None: older)."""
-        current = self.session.execute(
-            select(Article.raw_sha256, Article.source_path).where(Article.raw_sha256.in_(hashes))
-        )
-        older = self.session.scalars(
-            select(Revision.raw_sha256).where(Revision.raw_sha256.in_(hashes))
-        )
-        return {**dict.fromkeys(older), **dict(current.all())}
+        current = self.conn.execute(KNOWN_HASHES, {"hashes": hashes}).all()
+        older = self.conn.execute(OLDER_HASHES, {"hashes": hashes}).scalars()
+        return {**dict.fromkeys(older), **dict(current)}
 
-    def _load_file(self, file: _File) -> None:
-        assert file.data is not None
-        parsed = parse(file.data, Path(file.path).name)
-        if isinstance(parsed, Rejection):
-            self.report.rejected.append({"path": file.path, "reason": parsed.reason})
-            return
-        values = article_values(parsed)
+    def _stored(self, identities: list[str]) -> dict[str, _Stored]:
+        found = self.conn.execute(STORED, {"identities": identities})
+        return {row.identity: _Stored(*row[1:]) for row in found}
+
+    def _load_file(self, file: _File, prepared: Prepared, stored: dict[str, _Stored]) -> None:
+        identity = prepared.values["identity"]
         try:
-            with self.session.begin_nested():
-                outcome = self._store(file, parsed, values)
+            with self.conn.begin_nested():
+                outcome = self._store(file, prepared, stored)
         except Exception as exc:  # noqa: BLE001 — one bad file must never spoil the batch
-            # Sources first credited by this file were rolled back with it.
-            self.source_ids = dict(self.session.execute(select(Source.slug, Source.id)).all())
+            # Whatever this file wrote was rolled back: forget what it taught us.
+            self.source_ids = self._all_sources()
+            stored.pop(identity, None)
             self.report.rejected.append(
                 {"path": file.path, "reason": f"could not be stored: {exc}"}
             )
             return
         getattr(self.report, outcome).append(file.path)
 
-    def _store(self, file: _File, parsed: ParsedArticle, values: dict[str, Any]) -> str:
-        existing = self.session.execute(
-            select(
-                Article.id,
-                Article.content_hash,
-                Article.source_path,
-                Article.raw_text,
-                Article.raw_sha256,
-                Article.updated_at,
-            ).where(Article.identity == values["identity"])
-        ).first()
+    def _store(self, file: _File, prepared: Prepared, stored: dict[str, _Stored]) -> str:
+        values = prepared.values
+        existing = stored.get(values["identity"])
         now = datetime.now(UTC).replace(tzinfo=None)
         row = {
             **values,
-            **self._credit_ids(parsed),
+            "source_id": self._source_id(prepared.source),
+            "publisher_id": self._source_id(prepared.publisher),
+            "photo_source_id": self._source_id(prepared.photo_agency),
             "raw_sha256": file.sha256,
             "source_path": file.path,
             "updated_at": now,
         }
         if existing is None:
-            article_id = self.session.execute(
-                insert(Article).values(ingested_at=now, **row).returning(Article.id)
-            ).scalar_one()
-            self._write_children(article_id, parsed)
+            article_id = self.conn.execute(INSERT_ARTICLE, {**row, "ingested_at": now}).scalar_one()
+            stored[values["identity"]] = _Stored(article_id, values["content_hash"], file.path)
+            self._write_children(article_id, prepared)
             links.resolve_links_to(
-                self.session, article_id, values["canonical_url"], values["title_key"]
+                self.conn, article_id, values["canonical_url"], values["title_key"]
             )
             return "added"
         if existing.content_hash == values["content_hash"]:
             return "unchanged" if existing.source_path == file.path else "duplicates"
-        self.session.execute(
-            insert(Revision).values(
-                article_id=existing.id,
-                raw_text=existing.raw_text,
-                raw_sha256=existing.raw_sha256,
-                source_path=existing.source_path,
-                ingested_at=existing.updated_at,
-                superseded_at=now,
-            )
-        )
-        self.session.execute(update(Article).where(Article.id == existing.id).values(**row))
-        self._write_children(existing.id, parsed, replace=True)
+        self._keep_revision(existing.id, now)
+        self.conn.execute(UPDATE_ARTICLE, {**row, "article_id": existing.id})
+        existing.content_hash, existing.source_path = values["content_hash"], file.path
+        self.conn.execute(DELETE_AUTHORS, {"article_id": existing.id})
+        self.conn.execute(DELETE_LINKS, {"article_id": existing.id})
+        self._write_children(existing.id, prepared)
         return "updated"
 
-    def _write_children(self, article_id: int, parsed: ParsedArticle, replace=False) -> None:
+    def _keep_revision(self, article_id: int, now: datetime) -> None:
+        """Copy the article's current raw text into a Revision before it is replaced."""
+        old = self.conn.execute(CURRENT_RAW, {"article_id": article_id}).one()
+        self.conn.execute(
+            INSERT_REVISION,
+            {"article_id": article_id, "raw_text": old.raw_text, "raw_sha256": old.raw_sha256,
+             "source_path": old.source_path, "ingested_at": old.updated_at, "superseded_at": now},
+        )  # fmt: skip
+
+    def _write_children(self, article_id: int, prepared: Prepared) -> None:
         """Authors and related links, which follow the article's current version."""
-        if replace:
-            self.session.execute(
-                delete(ArticleAuthor).where(ArticleAuthor.article_id == article_id)
-            )
-            self.session.execute(delete(RelatedLink).where(RelatedLink.article_id == article_id))
-        credits = sources.byline_credits(parsed.authors)
-        if credits:
-            self.session.execute(
-                insert(ArticleAuthor),
+        if prepared.authors:
+            self.conn.execute(
+                INSERT_AUTHOR,
                 [
                     {"article_id": article_id, "position": i, "source_id": self._source_id(c)}
-                    for i, c in enumerate(credits)
+                    for i, c in enumerate(prepared.authors)
                 ],
             )
-        related = related_values(parsed)
-        if related:
-            self.session.execute(
-                insert(RelatedLink), [{"article_id": article_id, **r} for r in related]
+        if prepared.related:
+            self.conn.execute(
+                INSERT_LINK, [{"article_id": article_id, **r} for r in prepared.related]
             )
-            links.resolve_links_of(self.session, article_id)
+            links.resolve_links_of(self.conn, article_id)
 
-    def _credit_ids(self, parsed: ParsedArticle) -> dict[str, int | None]:
-        credits = sources.byline_credits(parsed.authors)
-        main = sources.main_source(credits)
-        publisher = sources.publisher(parsed.original_url)
-        agency = sources.photo_agency(parsed.photo_credit)
-        return {
-            "source_id": self._source_id(main) if main else None,
-            "publisher_id": self._source_id(publisher) if publisher else None,
-            "photo_source_id": self._source_id(agency) if agency else None,
-        }
-
-    def _source_id(self, credit: sources.Credit) -> int:
+    def _source_id(self, credit: Credit | None) -> int | None:
         """The id of a source, created the first time it is credited."""
+        if credit is None:
+            return None
         source_id = self.source_ids.get(credit.slug)
         if source_id is None:
-            source_id = self.session.execute(
-                insert(Source)
-                .values(slug=credit.slug, name=credit.name, kind=credit.kind, domain=credit.domain)
-                .returning(Source.id)
-            ).scalar_one()
+            source_id = self.conn.execute(
+                INSERT_SOURCE,
+                {"slug": credit.slug, "name": credit.name, "kind": credit.kind,
+                 "domain": credit.domain},
+            ).scalar_one()  # fmt: skip
             self.source_ids[credit.slug] = source_id
         return source_id

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from typing import Any
 
+from app.ingest import sources
 from app.ingest.identity import canonical_url, slugify, title_key
-from app.ingest.parsed import ParsedArticle
+from app.ingest.parse import parse
+from app.ingest.parsed import ParsedArticle, Rejection
 from app.markup import to_plain
 
 LEAD_CHARS = 320
@@ -80,3 +83,31 @@ def related_values(parsed: ParsedArticle) -> list[dict[str, Any]]:
         }
         for i, r in enumerate(parsed.related)
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """Everything the loader writes for one file, worked out without the database."""
+
+    values: dict[str, Any]  # Article columns
+    related: list[dict[str, Any]]  # RelatedLink columns
+    authors: list[sources.Credit]
+    source: sources.Credit | None
+    publisher: sources.Credit | None
+    photo_agency: sources.Credit | None
+
+
+def prepare(data: bytes, name: str) -> Prepared | Rejection:
+    """Parse one file into the values of its rows; run in worker processes."""
+    parsed = parse(data, name)
+    if isinstance(parsed, Rejection):
+        return parsed
+    authors = sources.byline_credits(parsed.authors)
+    return Prepared(
+        values=article_values(parsed),
+        related=related_values(parsed),
+        authors=authors,
+        source=sources.main_source(authors),
+        publisher=sources.publisher(parsed.original_url),
+        photo_agency=sources.photo_agency(parsed.photo_credit),
+    )

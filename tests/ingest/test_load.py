@@ -113,3 +113,15 @@ def test_ingest_before_the_schema_exists_is_a_fatal_error(tmp_path):
 def test_a_missing_path_is_a_fatal_error(runner, tmp_path):
     result = runner.invoke(args=["ingest", str(tmp_path / "nowhere")])
     assert result.exit_code == 1 and "no such file" in result.output
+
+
+def test_a_large_batch_is_parsed_in_worker_processes_with_the_same_result(app, ingest, tmp_path):
+    from app.ingest.load import PARALLEL_FROM
+    from bench.corpus import write_corpus
+
+    write_corpus(PARALLEL_FROM + 6, tmp_path, jobs=1)
+    code, report = ingest(tmp_path)
+    assert code == 0 and len(report["added"]) == PARALLEL_FROM + 6
+    assert count(app, Article) == PARALLEL_FROM + 6
+    code, again = ingest(tmp_path)
+    assert len(again["unchanged"]) == PARALLEL_FROM + 6

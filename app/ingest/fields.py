@@ -1,0 +1,90 @@
+"""Reading the fields every layout has: bylines, authors and dates. Pure functions."""
+
+from __future__ import annotations
+
+import functools
+import re
+from datetime import date, datetime
+
+from dateutil import parser as dateparser
+
+from app.markup import to_plain
+
+HAS_LETTER = re.compile(r"[^\W\d_]")
+BYLINE = re.compile(r"by:?\s+(.+)", re.I)
+_AUTHOR_SEPARATOR = re.compile(r"\s*(?:,\s*and\s+|,|;|&|\band\b)\s*")
+_LINK_MARKUP = re.compile(r"\[([^\[\]]*)\]\([^()\s]*\)")
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)/(\d\d?)/(\d\d?)(?:/|$)")
+YMD_DATE = re.compile(r"\s*(\d{4})[-/.](\d\d?)[-/.](\d\d?)(?!\d)")
+_DATE_SHAPE = re.compile(r"(?=.*\d)[\w ,./:+-]{6,40}")
+# Parsing a line with two different defaults shows which parts dateutil filled in itself.
+_DEFAULTS = (datetime(1, 1, 1), datetime(2, 2, 2))
+
+
+def byline(line: str) -> str | None:
+    """Return the names of a "By …" line as written, without link markup, or None.
+
+    A sentence that merely starts with "By" ("By the end of the year, …") is not a byline.
+    """
+    match = BYLINE.fullmatch(line)
+    if not match or line.endswith((".", "!", "?")):
+        return None
+    names = to_plain(_LINK_MARKUP.sub(r"\1", match[1]), inline=True)
+    return names if names[:1].isalpha() and not names[:1].islower() else None
+
+
+def split_authors(byline: str | None) -> tuple[str, ...]:
+    """Return each name a byline credits: "A, B and C" → ("A", "B", "C")."""
+    if not byline:
+        return ()
+    return tuple(name for name in _AUTHOR_SEPARATOR.split(byline) if name)
+
+
+def read_date_line(line: str) -> tuple[bool, date | None]:
+    """Tell whether line is wholly a date, and return the date if it is complete.
+
+    "April 2019" is a date line but not a date; so is "04/02/2019", which could be either
+    2 April or 4 February. Neither is guessed: the caller falls back to the URL's date.
+    """
+    if ymd := YMD_DATE.fullmatch(line):
+        found = valid_date(*ymd.groups())
+        return found is not None, found
+    if not _DATE_SHAPE.fullmatch(line):
+        return False, None
+    return _parse_date_line(line)
+
+
+@functools.lru_cache(maxsize=16384)  # a day's articles share a date line; dateutil is slow
+def _parse_date_line(line: str) -> tuple[bool, date | None]:
+    """Read a date-shaped line with dateutil, as _read_date_line describes."""
+    dayfirsts = (False,) if HAS_LETTER.search(line) else (False, True)
+    try:
+        readings = {
+            dateparser.parse(line, default=default, dayfirst=dayfirst, ignoretz=True).date()
+            for default in _DEFAULTS
+            for dayfirst in dayfirsts
+        }
+    except (ValueError, OverflowError):
+        return False, None
+    return True, readings.pop() if len(readings) == 1 else None
+
+
+def url_date(url: str | None) -> date | None:
+    """Return the date in a URL path such as /2019/04/02/, or None."""
+    match = _URL_DATE.search(url or "")
+    return valid_date(*match.groups()) if match else None
+
+
+def valid_date(year: str, month: str, day: str) -> date | None:
+    """Return the date, or None when the numbers make no calendar date."""
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def date_from_text(value: str) -> date | None:
+    """Read an ISO timestamp's date as written (no time-zone shift) or an English date."""
+    if ymd := YMD_DATE.match(value):
+        return valid_date(*ymd.groups())
+    return read_date_line(" ".join(value.split()))[1]

@@ -1,0 +1,1 @@
+"""Benchmark tools for Foreign Desk: a deterministic corpus generator and its data."""
