@@ -9,6 +9,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from app import links
+from app import links, topics_store
 from app.ingest.parsed import Rejection
 from app.ingest.record import Prepared, prepare
 from app.ingest.sources import Credit
@@ -131,12 +132,15 @@ def _workers() -> Iterator[Callable[[], Executor]]:
             executor.shutdown()
 
 
-def _prepare_all(files: list[_File], pool: Callable[[], Executor]) -> list[Prepared | Rejection]:
+def _prepare_all(
+    files: list[_File], pool: Callable[[], Executor], taxonomy: str | None
+) -> list[Prepared | Rejection]:
     data = [f.data or b"" for f in files]
     names = [Path(f.path).name for f in files]
+    work = partial(prepare, taxonomy=taxonomy)
     if len(files) < PARALLEL_FROM:
-        return list(map(prepare, data, names))
-    return list(pool().map(prepare, data, names, chunksize=16))
+        return list(map(work, data, names))
+    return list(pool().map(work, data, names, chunksize=16))
 
 
 @dataclass(slots=True)
@@ -155,6 +159,7 @@ class _Loader:
         self.conn = conn
         self.report = report
         self.source_ids = self._all_sources()
+        self.topics = topics_store.TopicWriter(conn)
 
     def _all_sources(self) -> dict[str, int]:
         return dict(self.conn.execute(select(Source.slug, Source.id)).all())
@@ -171,7 +176,7 @@ class _Loader:
                 (self.report.unchanged if same_file else self.report.duplicates).append(file.path)
             else:
                 to_parse.append(file)
-        prepared = _prepare_all(to_parse, pool)
+        prepared = _prepare_all(to_parse, pool, self.topics.taxonomy)
         identities = [p.values["identity"] for p in prepared if isinstance(p, Prepared)]
         stored = self._stored(identities)
         for file, result in zip(to_parse, prepared, strict=True):
@@ -246,7 +251,8 @@ class _Loader:
         )  # fmt: skip
 
     def _write_children(self, article_id: int, prepared: Prepared) -> None:
-        """Authors and related links, which follow the article's current version."""
+        """Authors, related links and topics, which follow the article's current version."""
+        self.topics.write(article_id, prepared.topics)
         if prepared.authors:
             self.conn.execute(
                 INSERT_AUTHOR,

@@ -1,14 +1,14 @@
 """Which topics an article is about, from its title and body (pure: text in, topics out).
 
-The text is folded once (lower case, punctuation to spaces, same length, so positions still
-point into the original); its words are intersected with the first words of every alias, and
-only those are looked for with `str.find`. So an article costs a few passes at C speed however
-big the taxonomy. A match must fill whole words and respect the alias's capitals; the longest
-match at a place wins ("Papua New Guinea", not "Guinea"). Each match scores by where it stands
-(title, first paragraph, rest of the body) and how sure it is: an ambiguous word, a common word
-at the start of a sentence or a capital that only says where a meeting was counts only when
-something unambiguous confirms the topic. A topic is kept when its score reaches a bar that
-rises with the article's length.
+The text is folded once (lower case, punctuation to spaces, one character for one, so
+positions still point into the original) and scanned once by an Aho-Corasick automaton of
+every alias, each led by a space so that it can only start a word: the cost per article hardly
+grows with the taxonomy. A match fills whole words, respects the alias's capitals, and is the
+longest at its place ("Papua New Guinea", not "Guinea"). Each match scores by where it stands
+(title, first paragraph, rest of the body) and how sure it is: an ambiguous word, a common word at
+the start of a sentence or a capital that only says where a meeting was counts only when something
+unambiguous confirms the topic. A topic is kept when its score reaches a bar that rises with
+the article's length.
 """
 
 from __future__ import annotations
@@ -16,16 +16,17 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
-from app.taxonomy import Alias, Taxonomy, forms
+import ahocorasick
+
+from app.taxonomy import Alias, Taxonomy, forms, load
 
 TITLE, LEAD, BODY = 3.0, 1.5, 1.0  # what a mention scores, by where it stands
 PLACE = 0.5  # the share a capital keeps when it only places an event ("talks in Vienna")
 SHORT, LONG = 150, 900  # words: a brief needs one mention, a long article three
 MAX_MATCHES = 8  # matched words kept per topic, to explain the tag
-
-ANY, EXACT, CAPS = 0, 1, 2  # case rules: lowercase phrase, acronym, capitalised name
 
 # Words before a capital that make it the place of an event rather than a stand-in.
 LOCATIVE = frozenset(
@@ -44,14 +45,13 @@ NOT_NAMES = frozenset(
     "March April May June July August September October November December".split()
 )
 _OPENERS = frozenset("\"'“‘«([ \t")
+_NEXT_WORD = re.compile(r" (\w[\w'’-]*)")
 # Folding: ASCII letters to lower case, every other ASCII character but digits to a space;
 # then the non-ASCII punctuation news text uses, one character for one.
 _ASCII_FOLD = bytes(
     c + 32 if 65 <= c <= 90 else c if chr(c).isalnum() or c >= 128 else 32 for c in range(256)
 )
 _WIDE_PUNCTUATION = "’‘‚“”„«»‹›–—―‐‑…•·′″\u00a0\u2009\u202f"
-_NEXT_WORD = re.compile(r" (\w[\w'’-]*)")
-_WORD_AT = re.compile(r" *(\S+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,45 +73,38 @@ class _Form:
     ambiguous: bool
     common: bool
     person_name: bool
-    case: int
-    caps: tuple[int, ...]  # offsets of the letters that must be capitals
+    caps: tuple[int, ...]  # where the letters that must be capitals stand in a match
+    plain: bool  # a sure mention wherever it stands: none of the rules needs to look at it
 
 
-def _form(topic: int, alias: Alias, text: str) -> _Form:
-    letters = [c for c in text if c.isalpha()]
-    if not any(c.isupper() for c in letters):
-        case, caps = ANY, ()
-    elif not any(c.islower() for c in letters):
-        case, caps = EXACT, ()
-    else:
-        words = [m.start() for m in re.finditer(r"\w+", text)]
-        case, caps = CAPS, tuple(i for i in words if text[i].isupper())
-    return _Form(
-        topic, text, alias.sense, alias.ambiguous, alias.common, alias.person_name, case, caps
-    )
+@dataclass(frozen=True, slots=True)
+class _Key:
+    """A folded alias (lower case, punctuation as spaces) and the forms it may be."""
 
-
-_Key = tuple[str, tuple[_Form, ...]]  # a folded alias and the forms it may be
+    forms: tuple[_Form, ...]
+    # When the key is one form that is plain or a capital (the usual match), its topic,
+    # capitals and whether it is a capital: scored without looking at the forms.
+    simple: int | None
+    caps: tuple[int, ...]
+    city: bool
+    tail: str  # punctuation the alias ends with, shown in the matched word if the text has it
 
 
 @dataclass(slots=True)
-class _Score:
-    total: float = 0.0
-    sure: bool = False  # has a mention that needs no confirmation
-    words: dict[str, int] | None = None
+class _Scan:
+    """What one article's mentions add up to so far."""
 
-    def add(self, points: float, sure: bool, word: str) -> None:
-        self.total += points
-        self.sure = self.sure or sure
-        if self.words is None:
-            self.words = {}
-        self.words[word] = self.words.get(word, 0) + 1
+    totals: dict[int, float] = field(default_factory=dict)
+    sure: set[int] = field(default_factory=set)  # topics with a mention that needs no confirming
+    confirmed: set[int] = field(default_factory=set)  # topics a context word confirms
+    words: defaultdict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
 
 
 class Tagger:
     """A taxonomy compiled for matching; build once, tag many articles."""
 
     def __init__(self, taxonomy: Taxonomy) -> None:
+        self.taxonomy = taxonomy
         entries = taxonomy.entries
         index = {e.slug: i for i, e in enumerate(entries)}
         self.slugs = [e.slug for e in entries]
@@ -122,112 +115,131 @@ class Tagger:
         for topic, alias in named:
             for text in forms(alias.text):
                 key = fold(text).strip()
-                if key and len(text.lower()) == len(text):  # case rules compare letter by letter
+                if key:
                     groups[key][_form(topic, alias, text)] = None
-        # Keys by their first word: the forms of the one-word key, and the longer keys by
-        # their second word, longest first. Articles are matched word by word, so a common
-        # first word ("republic", "military") costs one dictionary look-up, not a scan.
-        self.first: dict[str, tuple[tuple[_Form, ...], dict[str, list[_Key]]]] = {}
-        for key, found in sorted(groups.items(), key=lambda item: -len(item[0])):
-            words = key.split()
-            alone, longer = self.first.setdefault(words[0], ((), {}))
-            if len(words) == 1:
-                self.first[words[0]] = (tuple(found), longer)
-            else:
-                longer.setdefault(words[1], []).append((key, tuple(found)))
-        self.first_words = frozenset(self.first)
+        self.automaton = ahocorasick.Automaton()
+        for text, found in groups.items():
+            self.automaton.add_word(f" {text}", (len(text), _key(tuple(found))))
+        self.automaton.make_automaton()
 
     def tag(self, title: str, body: str) -> list[Tag]:
         """The topics of an article, strongest first."""
-        scores: dict[int, _Score] = defaultdict(_Score)
-        confirmed: set[int] = set()
-        self._score(title, scores, confirmed, title=True, lead_end=0)
+        scan = _Scan()
+        self._score(title, scan, title=True, lead_end=0)
         lead_end = body.find("\n\n")
-        self._score(
-            body, scores, confirmed, title=False, lead_end=len(body) if lead_end < 0 else lead_end
-        )
-        for topic, score in scores.items():
-            if score.sure and self.country_of[topic] >= 0:
-                confirmed.add(self.country_of[topic])
-        bar = _bar(len(body.split()))
+        self._score(body, scan, title=False, lead_end=len(body) if lead_end < 0 else lead_end)
+        confirmed = scan.confirmed | {self.country_of[t] for t in scan.sure}
+        bar = _bar(body.count(" ") + 1)
         tags = [
-            Tag(self.slugs[t], _weight(s.total), _top_words(s.words or {}))
-            for t, s in scores.items()
-            if s.total >= bar and (s.sure or t in confirmed)
+            Tag(self.slugs[t], _weight(total), _top_words(scan.words[t]))
+            for t, total in scan.totals.items()
+            if total >= bar and (t in scan.sure or t in confirmed)
         ]
         return sorted(tags, key=lambda tag: (-tag.weight, tag.slug))
 
-    def _score(
-        self,
-        text: str,
-        scores: dict[int, _Score],
-        confirmed: set[int],
-        title: bool,
-        lead_end: int,
-    ) -> None:
+    def _score(self, text: str, scan: _Scan, title: bool, lead_end: int) -> None:
         """Add up the mentions in one part of the article."""
         if not text:
             return
         capitals_prove_little = title and _title_case(text)
-        for start, end, found in self._matches(text):
+        totals, sure, words = scan.totals, scan.sure, scan.words
+        padded = f" {fold(text)} "  # index i + 1 here is index i in the text
+        for last, (size, key) in self.automaton.iter_long(padded):
+            if padded[last + 1] != " ":  # the alias ends inside a word
+                continue
+            start, end = last - size, last
+            if key.tail and text.startswith(key.tail, end):
+                end += len(key.tail)  # "U.S." rather than "U.S"
             points = TITLE if title else LEAD if start < lead_end else BODY
-            word = text[start:end]
-            for form in found:
-                if form.topic < 0:
+            topic = key.simple
+            if topic is not None:
+                for i in key.caps:
+                    if not text[start + i].isupper():
+                        break
+                else:
+                    if key.city and _only_a_place(text, start, end):
+                        totals[topic] = totals.get(topic, 0.0) + points * PLACE
+                    else:
+                        totals[topic] = totals.get(topic, 0.0) + points
+                        sure.add(topic)
+                    words[topic].append(text[start:end])
+                continue
+            for form in key.forms:
+                if not all(text[start + i].isupper() for i in form.caps):
                     continue
-                if form.sense == "context":
-                    confirmed.add(form.topic)
-                    continue
-                sure = not form.ambiguous
-                weight = points
-                if form.common or form.person_name:
-                    if capitals_prove_little or _sentence_start(text, start):
-                        sure = False
-                    elif form.person_name and _inside_name(text, start, end):
-                        continue
-                if form.sense == "city" and _only_a_place(text, start, end):
-                    sure, weight = False, points * PLACE
-                scores[form.topic].add(weight, sure, word)
+                if form.plain:
+                    totals[form.topic] = totals.get(form.topic, 0.0) + points
+                    sure.add(form.topic)
+                    words[form.topic].append(text[start:end])
+                elif form.topic >= 0:
+                    _score_special(form, text, start, end, points, capitals_prove_little, scan)
 
-    def _matches(self, text: str) -> list[tuple[int, int, tuple[_Form, ...]]]:
-        """Alias matches filling whole words with the right capitals, longest first at a place."""
-        padded = f" {fold(text)} "  # index i + 1 in padded is index i in text
-        found = []
-        for word in self.first_words.intersection(padded.split()):
-            alone, longer = self.first[word]
-            needle = f" {word} "
-            at = padded.find(needle)
-            while at >= 0:
-                match = longer and self._longer(text, padded, at, at + len(needle), longer)
-                if not match and alone:
-                    fitting = tuple(f for f in alone if _case_fits(f, text, at, at + len(word)))
-                    match = (at, at + len(word), fitting) if fitting else None
-                if match:
-                    found.append(match)
-                at = padded.find(needle, at + 1)
-        found.sort(key=lambda m: (m[0], -m[1]))
-        kept = []
-        reach = -1
-        for match in found:
-            if match[0] >= reach:
-                kept.append(match)
-                reach = match[1]
-        return kept
 
-    @staticmethod
-    def _longer(
-        text: str, padded: str, at: int, after: int, longer: dict[str, list[_Key]]
-    ) -> tuple[int, int, tuple[_Form, ...]] | None:
-        """The longest key of several words that starts at `at` and fits, if any."""
-        second = _WORD_AT.match(padded, after)
-        keys = longer.get(second.group(1)) if second else None
-        for key, candidates in keys or ():
-            end = at + 1 + len(key)
-            if padded.startswith(key, at + 1) and padded[end] == " ":
-                fitting = tuple(f for f in candidates if _case_fits(f, text, at, end - 1))
-                if fitting:
-                    return at, end - 1, fitting
-        return None
+@lru_cache(maxsize=4)
+def tagger(path: str | None = None) -> Tagger:
+    """The tagger of the taxonomy in a folder (default: the package's), compiled once a
+    process."""
+    return Tagger(load(path))
+
+
+def _form(topic: int, alias: Alias, text: str) -> _Form:
+    """A spelling and its rules. An acronym ("NATO", "U.S.") must be all capitals; a name must
+    keep the capitals its words start with ("White House", "al-Qaeda"); a phrase in lower case
+    matches in any case."""
+    letters = [i for i, c in enumerate(text) if c.isalpha()]
+    if all(text[i].isupper() for i in letters) and len(letters) > 1:
+        caps = tuple(letters)
+    else:
+        caps = tuple(m.start() for m in re.finditer(r"\w+", text) if text[m.start()].isupper())
+    special = alias.ambiguous or alias.common or alias.person_name
+    plain = topic >= 0 and not special and alias.sense not in ("city", "context")
+    return _Form(
+        topic, text, alias.sense, alias.ambiguous, alias.common, alias.person_name, caps, plain
+    )
+
+
+def _key(found: tuple[_Form, ...]) -> _Key:
+    found = _merged(found)
+    only = found[0]
+    city = only.sense == "city" and not (only.ambiguous or only.common or only.person_name)
+    simple = len(found) == 1 and (only.plain or city)
+    tail = only.text[len(only.text.rstrip(".")) :]
+    return _Key(found, only.topic if simple else None, only.caps, city, tail)
+
+
+def _merged(found: tuple[_Form, ...]) -> tuple[_Form, ...]:
+    """Spellings of one key that name the same topic by the same rules ("NATO", "Nato") as one
+    form, needing only the capitals all of them need: a match must count once."""
+    merged: dict[tuple, _Form] = {}
+    for form in found:
+        rules = (form.topic, form.sense, form.ambiguous, form.common, form.person_name)
+        same = merged.get(rules)
+        if same is not None:
+            form = replace(same, caps=tuple(i for i in same.caps if i in form.caps))
+        merged[rules] = form
+    return tuple(merged.values())
+
+
+def _score_special(
+    form: _Form, text: str, start: int, end: int, points: float, in_title_case: bool, scan: _Scan
+) -> None:
+    """A mention that may need confirming: an ambiguous or common word, a context word, a
+    capital."""
+    if form.sense == "context":
+        scan.confirmed.add(form.topic)
+        return
+    sure = not form.ambiguous
+    if form.common or form.person_name:
+        if in_title_case or _sentence_start(text, start):
+            sure = False
+        elif form.person_name and _inside_name(text, start, end):
+            return
+    if form.sense == "city" and _only_a_place(text, start, end):
+        sure, points = False, points * PLACE
+    scan.totals[form.topic] = scan.totals.get(form.topic, 0.0) + points
+    if sure:
+        scan.sure.add(form.topic)
+    scan.words[form.topic].append(text[start:end])
 
 
 def fold(text: str) -> str:
@@ -237,23 +249,12 @@ def fold(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):  # a rare letter whose lower case is two characters
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    folded = (
-        lowered.encode("utf-8", "surrogatepass")
-        .translate(_ASCII_FOLD)
-        .decode("utf-8", "surrogatepass")
-    )
+    encoded = lowered.encode("utf-8", "surrogatepass").translate(_ASCII_FOLD)
+    folded = encoded.decode("utf-8", "surrogatepass")
     for mark in _WIDE_PUNCTUATION:
         if mark in folded:
             folded = folded.replace(mark, " ")
     return folded
-
-
-def _case_fits(form: _Form, text: str, start: int, end: int) -> bool:
-    if form.case == ANY:
-        return True
-    if form.case == EXACT:
-        return not any(c.islower() for c in text[start:end])
-    return all(text[start + i].isupper() for i in form.caps)
 
 
 def _title_case(title: str) -> bool:
@@ -294,17 +295,9 @@ def _only_a_place(text: str, start: int, end: int) -> bool:
         return True
     if text.startswith("-based", end):
         return True
-    before = text[max(0, start - 40) : start].replace(",", " ").split()
-    last = before[-1].lower() if before else ""
-    return (
-        last in LOCATIVE
-        or last == "capital"
-        or (last == "of" and _lower(before[-2:-1]) == "capital")
-    )
-
-
-def _lower(words: list[str]) -> str:
-    return words[0].lower() if words else ""
+    before = text[max(0, start - 40) : start].replace(",", " ").lower().split()
+    last = before[-1] if before else ""
+    return last in LOCATIVE or last == "capital" or (last == "of" and before[-2:-1] == ["capital"])
 
 
 def _bar(words: int) -> float:
@@ -319,6 +312,10 @@ def _weight(score: float) -> float:
     return round(1 - math.exp(-score / 4), 3)
 
 
-def _top_words(words: dict[str, int]) -> tuple[str, ...]:
-    ranked = sorted(words.items(), key=lambda item: -item[1])  # stable: first seen wins ties
-    return tuple(word for word, _ in ranked[:MAX_MATCHES])
+def _top_words(words: list[str]) -> tuple[str, ...]:
+    """The distinct words that matched, most frequent first (first seen first among equals)."""
+    counts: dict[str, int] = {}
+    for word in words:
+        counts[word] = counts.get(word, 0) + 1
+    ranked = sorted(counts, key=lambda w: -counts[w])
+    return tuple(ranked[:MAX_MATCHES])
