@@ -25,7 +25,7 @@ from app.taxonomy import Alias, Taxonomy, forms, load
 
 TITLE, LEAD, BODY = 3.0, 1.5, 1.0  # what a mention scores, by where it stands
 PLACE = 0.5  # the share a capital keeps when it only places an event ("talks in Vienna")
-SHORT, LONG = 150, 900  # words: a brief needs one mention, a long article three
+SHORT, LONG = 80, 900  # words: a brief needs one mention, a long article three
 MAX_MATCHES = 8  # matched words kept per topic, to explain the tag
 
 # Words before a capital that make it the place of an event rather than a stand-in.
