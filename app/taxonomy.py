@@ -8,6 +8,7 @@ import tomllib
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -120,6 +121,12 @@ def load(path: str | Path | None = None) -> Taxonomy:
     taxonomy = Taxonomy(tuple(entries), ignore, digest.hexdigest())
     check(taxonomy)
     return taxonomy
+
+
+@lru_cache(maxsize=4)
+def loaded(path: str | None = None) -> Taxonomy:
+    """The taxonomy in a folder, read once a process (changing it takes a restart)."""
+    return load(path)
 
 
 def _table(file: str, key: str, value: Any, kind: str) -> dict[str, Any]:

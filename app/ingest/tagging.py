@@ -21,7 +21,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from app.taxonomy import Alias, Taxonomy, forms, load
+from app.taxonomy import Alias, Taxonomy, forms, loaded
 
 TITLE, LEAD, BODY = 3.0, 1.5, 1.0  # what a mention scores, by where it stands
 PLACE = 0.5  # the share a capital keeps when it only places an event ("talks in Vienna")
@@ -179,7 +179,7 @@ class Tagger:
 def tagger(path: str | None = None) -> Tagger:
     """The tagger of the taxonomy in a folder (default: the package's), compiled once a
     process."""
-    return Tagger(load(path))
+    return Tagger(loaded(path))
 
 
 def _form(topic: int, alias: Alias, text: str) -> _Form:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.models import Article, Source
+from app.topic_queries import Counted
 
 
 def _source(source: Source | None) -> dict[str, str] | None:
@@ -52,4 +53,15 @@ def detail(article: Article, cited_by: list[Article], revisions: int) -> dict[st
         ],
         "word_count": article.word_count,
         "revisions": revisions,
+    }
+
+
+def topic(row: Counted) -> dict[str, Any]:
+    """A topic as /api/topics lists it."""
+    return {
+        "slug": row.topic.slug,
+        "name": row.topic.name,
+        "kind": row.topic.kind,
+        "count": row.count,
+        "parent": row.parent_slug,
     }
