@@ -96,7 +96,10 @@ class _Scan:
 
     totals: dict[int, float] = field(default_factory=dict)
     sure: set[int] = field(default_factory=set)  # topics with a mention that needs no confirming
-    confirmed: set[int] = field(default_factory=set)  # topics a context word confirms
+    unsure: set[int] = field(default_factory=set)  # topics with a mention that needs confirming
+    # Topics something confirms: a context word, or a capital that only places an event (it
+    # settles which Georgia is meant, but does not make the article about Georgia).
+    confirmed: set[int] = field(default_factory=set)
     words: defaultdict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
 
 
@@ -129,6 +132,7 @@ class Tagger:
         lead_end = body.find("\n\n")
         self._score(body, scan, title=False, lead_end=len(body) if lead_end < 0 else lead_end)
         confirmed = scan.confirmed | {self.country_of[t] for t in scan.sure}
+        confirmed &= scan.unsure  # a topic named only as a meeting place stays out
         bar = _bar(body.count(" ") + 1)
         tags = [
             Tag(self.slugs[t], _weight(total), _top_words(scan.words[t]))
@@ -159,6 +163,7 @@ class Tagger:
                 else:
                     if key.city and _only_a_place(text, start, end):
                         totals[topic] = totals.get(topic, 0.0) + points * PLACE
+                        scan.confirmed.add(topic)
                     else:
                         totals[topic] = totals.get(topic, 0.0) + points
                         sure.add(topic)
@@ -234,12 +239,16 @@ def _score_special(
             sure = False
         elif form.person_name and _inside_name(text, start, end):
             return
-    if form.sense == "city" and _only_a_place(text, start, end):
-        sure, points = False, points * PLACE
-    scan.totals[form.topic] = scan.totals.get(form.topic, 0.0) + points
-    if sure:
-        scan.sure.add(form.topic)
     scan.words[form.topic].append(text[start:end])
+    if form.sense == "city" and _only_a_place(text, start, end):
+        scan.totals[form.topic] = scan.totals.get(form.topic, 0.0) + points * PLACE
+        if form.ambiguous:  # "in Washington" may be the state: it confirms nothing
+            scan.unsure.add(form.topic)
+        else:
+            scan.confirmed.add(form.topic)
+        return
+    scan.totals[form.topic] = scan.totals.get(form.topic, 0.0) + points
+    (scan.sure if sure else scan.unsure).add(form.topic)
 
 
 def fold(text: str) -> str:

@@ -1,6 +1,6 @@
 """Precision and recall of the tagger on the labelled articles in tests/fixtures/topics.
 
-    python -m tests.topics.labelled      # the table per kind, and every miss and extra
+python -m tests.topics.labelled      # the table per kind, and every miss and extra
 """
 
 from __future__ import annotations
