@@ -71,19 +71,27 @@ def sync_topics(conn: Connection, taxonomy: Taxonomy) -> dict[str, int]:
 
 
 class TopicWriter:
-    """Writes the tags of the articles an ingest adds or updates."""
+    """Writes the tags of the articles an ingest adds or updates, a chunk of files at a time:
+    one statement for hundreds of articles rather than one each."""
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self.taxonomy = taxonomy_path()
         # Compiled here, before ingest starts its workers: forked ones inherit it.
         self.ids = sync_topics(conn, tagging.tagger(self.taxonomy).taxonomy)
+        self.pending: dict[int, list[Tag]] = {}
 
-    def write(self, article_id: int, tags: list[Tag]) -> None:
-        """Replace an article's tags."""
-        self.conn.execute(DELETE_TAGS, {"article_id": article_id})
-        if tags:
-            self.conn.execute(INSERT_TAG, [_row(article_id, tag, self.ids) for tag in tags])
+    def add(self, article_id: int, tags: list[Tag]) -> None:
+        """Queue the tags of an article whose new or updated row is stored (an updated one's
+        old tags already deleted); a later version in the same chunk replaces them."""
+        self.pending[article_id] = tags
+
+    def flush(self) -> None:
+        """Write the queued tags."""
+        rows = [_row(i, tag, self.ids) for i, tags in self.pending.items() for tag in tags]
+        if rows:
+            self.conn.execute(INSERT_TAG, rows)
+        self.pending.clear()
 
 
 def _row(article_id: int, tag: Tag, ids: dict[str, int]) -> dict:

@@ -184,6 +184,7 @@ class _Loader:
                 self.report.rejected.append({"path": file.path, "reason": result.reason})
             else:
                 self._load_file(file, result, stored)
+        self.topics.flush()
 
     def _known_hashes(self, hashes: list[str]) -> dict[str, str | None]:
         """Raw hashes already stored, with the path of the current version (None: older)."""
@@ -208,6 +209,8 @@ class _Loader:
                 {"path": file.path, "reason": f"could not be stored: {exc}"}
             )
             return
+        if outcome in ("added", "updated"):  # only once its savepoint has held
+            self.topics.add(stored[identity].id, prepared.topics)
         getattr(self.report, outcome).append(file.path)
 
     def _store(self, file: _File, prepared: Prepared, stored: dict[str, _Stored]) -> str:
@@ -238,6 +241,7 @@ class _Loader:
         existing.content_hash, existing.source_path = values["content_hash"], file.path
         self.conn.execute(DELETE_AUTHORS, {"article_id": existing.id})
         self.conn.execute(DELETE_LINKS, {"article_id": existing.id})
+        self.conn.execute(topics_store.DELETE_TAGS, {"article_id": existing.id})
         self._write_children(existing.id, prepared)
         return "updated"
 
@@ -251,8 +255,7 @@ class _Loader:
         )  # fmt: skip
 
     def _write_children(self, article_id: int, prepared: Prepared) -> None:
-        """Authors, related links and topics, which follow the article's current version."""
-        self.topics.write(article_id, prepared.topics)
+        """Authors and related links, which follow the article's current version."""
         if prepared.authors:
             self.conn.execute(
                 INSERT_AUTHOR,

@@ -51,6 +51,7 @@ _NEXT_WORD = re.compile(r" (\w[\w'’-]*)")
 _ASCII_FOLD = bytes(
     c + 32 if 65 <= c <= 90 else c if chr(c).isalnum() or c >= 128 else 32 for c in range(256)
 )
+_FIRST = (0,)  # the capitals of most names: the first letter only
 _WIDE_PUNCTUATION = "’‘‚“”„«»‹›–—―‐‑…•·′″\u00a0\u2009\u202f"
 
 
@@ -94,7 +95,7 @@ class _Key:
 class _Scan:
     """What one article's mentions add up to so far."""
 
-    totals: dict[int, float] = field(default_factory=dict)
+    totals: defaultdict[int, float] = field(default_factory=lambda: defaultdict(float))
     sure: set[int] = field(default_factory=set)  # topics with a mention that needs no confirming
     unsure: set[int] = field(default_factory=set)  # topics with a mention that needs confirming
     # Topics something confirms: a context word, or a capital that only places an event (it
@@ -122,13 +123,17 @@ class Tagger:
                     groups[key][_form(topic, alias, text)] = None
         self.automaton = ahocorasick.Automaton()
         for text, found in groups.items():
-            self.automaton.add_word(f" {text}", (len(text), _key(tuple(found))))
+            key = _key(tuple(found))
+            # A flat tuple: the loop over matches unpacks it faster than it reads attributes.
+            caps = _FIRST if key.caps == _FIRST else key.caps
+            value = (len(text), key.simple, caps, key.city, key.tail, key)
+            self.automaton.add_word(f" {text}", value)
         self.automaton.make_automaton()
 
     def tag(self, title: str, body: str) -> list[Tag]:
         """The topics of an article, strongest first."""
         scan = _Scan()
-        self._score(title, scan, title=True, lead_end=0)
+        self._score(title, scan, title=True, lead_end=len(title))
         lead_end = body.find("\n\n")
         self._score(body, scan, title=False, lead_end=len(body) if lead_end < 0 else lead_end)
         confirmed = scan.confirmed | {self.country_of[t] for t in scan.sure}
@@ -147,33 +152,34 @@ class Tagger:
             return
         capitals_prove_little = title and _title_case(text)
         totals, sure, words = scan.totals, scan.sure, scan.words
+        first = TITLE if title else LEAD  # what a mention up to lead_end scores
         padded = f" {fold(text)} "  # index i + 1 here is index i in the text
-        for last, (size, key) in self.automaton.iter_long(padded):
+        for last, (size, topic, caps, city, tail, key) in self.automaton.iter_long(padded):
             if padded[last + 1] != " ":  # the alias ends inside a word
                 continue
-            start, end = last - size, last
-            if key.tail and text.startswith(key.tail, end):
-                end += len(key.tail)  # "U.S." rather than "U.S"
-            points = TITLE if title else LEAD if start < lead_end else BODY
-            topic = key.simple
+            start = last - size
+            if caps:
+                if caps is _FIRST:
+                    if not text[start].isupper():
+                        continue
+                elif not all(text[start + i].isupper() for i in caps):
+                    continue
+            end = last + len(tail) if tail and text.startswith(tail, last) else last
+            points = first if start < lead_end else BODY
             if topic is not None:
-                for i in key.caps:
-                    if not text[start + i].isupper():
-                        break
+                if city and _only_a_place(text, start, end):
+                    totals[topic] += points * PLACE
+                    scan.confirmed.add(topic)
                 else:
-                    if key.city and _only_a_place(text, start, end):
-                        totals[topic] = totals.get(topic, 0.0) + points * PLACE
-                        scan.confirmed.add(topic)
-                    else:
-                        totals[topic] = totals.get(topic, 0.0) + points
-                        sure.add(topic)
-                    words[topic].append(text[start:end])
+                    totals[topic] += points
+                    sure.add(topic)
+                words[topic].append(text[start:end])
                 continue
             for form in key.forms:
                 if not all(text[start + i].isupper() for i in form.caps):
                     continue
                 if form.plain:
-                    totals[form.topic] = totals.get(form.topic, 0.0) + points
+                    totals[form.topic] += points
                     sure.add(form.topic)
                     words[form.topic].append(text[start:end])
                 elif form.topic >= 0:
@@ -209,7 +215,8 @@ def _key(found: tuple[_Form, ...]) -> _Key:
     city = only.sense == "city" and not (only.ambiguous or only.common or only.person_name)
     simple = len(found) == 1 and (only.plain or city)
     tail = only.text[len(only.text.rstrip(".")) :]
-    return _Key(found, only.topic if simple else None, only.caps, city, tail)
+    caps = tuple(i for i in only.caps if all(i in f.caps for f in found))  # what all need
+    return _Key(found, only.topic if simple else None, caps, city, tail)
 
 
 def _merged(found: tuple[_Form, ...]) -> tuple[_Form, ...]:
@@ -241,13 +248,13 @@ def _score_special(
             return
     scan.words[form.topic].append(text[start:end])
     if form.sense == "city" and _only_a_place(text, start, end):
-        scan.totals[form.topic] = scan.totals.get(form.topic, 0.0) + points * PLACE
+        scan.totals[form.topic] += points * PLACE
         if form.ambiguous:  # "in Washington" may be the state: it confirms nothing
             scan.unsure.add(form.topic)
         else:
             scan.confirmed.add(form.topic)
         return
-    scan.totals[form.topic] = scan.totals.get(form.topic, 0.0) + points
+    scan.totals[form.topic] += points
     (scan.sure if sure else scan.unsure).add(form.topic)
 
 
@@ -323,8 +330,7 @@ def _weight(score: float) -> float:
 
 def _top_words(words: list[str]) -> tuple[str, ...]:
     """The distinct words that matched, most frequent first (first seen first among equals)."""
-    counts: dict[str, int] = {}
-    for word in words:
-        counts[word] = counts.get(word, 0) + 1
-    ranked = sorted(counts, key=lambda w: -counts[w])
-    return tuple(ranked[:MAX_MATCHES])
+    distinct = list(dict.fromkeys(words))
+    if len(distinct) > 1:
+        distinct.sort(key=words.count, reverse=True)  # stable, even reversed
+    return tuple(distinct[:MAX_MATCHES])

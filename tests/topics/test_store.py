@@ -5,8 +5,9 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from sqlalchemy import text
 
-from app import topics_store
+from app import db, topics_store
 from app.taxonomy import DATA
 from tests.conftest import SEEDS, article_text, write
 
@@ -119,3 +120,27 @@ def test_a_broken_taxonomy_is_reported_not_crashed_on(app, runner, tmp_path, com
     result = runner.invoke(args=command)
     assert result.exit_code == 1
     assert "the taxonomy cannot be used" in result.output and "atlantis" in result.output
+
+
+def test_two_versions_in_one_run_keep_the_tags_of_the_later(client, ingest, tmp_path):
+    latvia = ESTONIA.replace("Estonia", "Latvia").replace("Tallinn", "Riga")
+    write(tmp_path, "1.txt", article_text("Baltic News", url="https://x.org/1", body=ESTONIA))
+    write(tmp_path, "2.txt", article_text("Baltic News", url="https://x.org/1", body=latvia))
+    code, report = ingest(tmp_path)
+    assert code == 0 and len(report["added"]) == 1 and len(report["updated"]) == 1
+    found = topics_of(client, "Baltic News")
+    assert "latvia" in found and "estonia" not in found
+
+
+def test_a_file_that_cannot_be_stored_leaves_no_tags_behind(app, client, ingest, tmp_path):
+    write(tmp_path, "a.txt", article_text("Estonian News", url="https://x.org/a", body=ESTONIA))
+    write(tmp_path, "b.txt", article_text("Latvian News", url="https://x.org/b", body=ESTONIA))
+    with app.app_context():  # make the second file's article row fail inside its savepoint
+        db.session().execute(text(
+            "CREATE TRIGGER no_latvia BEFORE INSERT ON article WHEN NEW.title LIKE 'Latvian%' "
+            "BEGIN SELECT RAISE(ABORT, 'refused'); END"
+        ))  # fmt: skip
+        db.session().commit()
+    code, report = ingest(tmp_path)
+    assert code == 3 and report["rejected"][0]["path"].endswith("b.txt")
+    assert topic_count(client, "estonia") == 1
