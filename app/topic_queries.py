@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from sqlalchemy import extract, func, select
 from sqlalchemy.orm import Session, aliased, joinedload
 
-from app.models import Article, ArticleTopic, Topic
+from app.models import ArticleTopic, Topic
 
 KIND_ORDER = ("country", "region", "person", "organization", "theme")
-RELATED_FROM = 5000  # the newest articles of a topic its companions are counted in
+RELATED_FROM = 2000  # the newest articles of a topic its companions are counted in
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,26 +29,12 @@ def topic(session: Session, slug: str) -> Topic | None:
     return session.scalar(select(Topic).where(Topic.slug == slug).options(joinedload(Topic.parent)))
 
 
-def article_count(session: Session, topic_id: int) -> int:
-    query = select(func.count()).where(ArticleTopic.topic_id == topic_id)
-    return session.scalar(query) or 0
-
-
 def counted(session: Session, sort: str = "name", with_empty: bool = True) -> list[Counted]:
     """Every topic with its number of articles, by name or largest first."""
-    counts = (
-        select(ArticleTopic.topic_id, func.count().label("n"))
-        .group_by(ArticleTopic.topic_id)
-        .subquery()
-    )
-    query = (
-        select(Topic, func.coalesce(counts.c.n, 0))
-        .outerjoin(counts, counts.c.topic_id == Topic.id)
-        .options(joinedload(Topic.parent))
-    )
+    query = select(Topic).options(joinedload(Topic.parent))
     if not with_empty:
-        query = query.where(counts.c.n > 0)
-    rows = [Counted(t, n) for t, n in session.execute(query)]
+        query = query.where(Topic.article_count > 0)
+    rows = [Counted(t, t.article_count) for t in session.scalars(query)]
     if sort == "size":
         return sorted(rows, key=lambda c: (-c.count, c.topic.name.casefold()))
     return sorted(rows, key=lambda c: c.topic.name.casefold())
@@ -61,28 +47,18 @@ def by_kind(rows: list[Counted]) -> list[tuple[str, list[Counted]]]:
 
 def children(session: Session, topic_id: int) -> list[Counted]:
     """The topics whose parent this is (a region's countries), by name."""
-    counts = (
-        select(func.count())
-        .where(ArticleTopic.topic_id == Topic.id)
-        .correlate(Topic)
-        .scalar_subquery()
-    )
-    rows = session.execute(
-        select(Topic, counts).where(Topic.parent_id == topic_id).order_by(Topic.name)
-    )
-    return [Counted(t, n) for t, n in rows]
+    found = session.scalars(select(Topic).where(Topic.parent_id == topic_id).order_by(Topic.name))
+    return [Counted(t, t.article_count) for t in found]
 
 
 def timeline(session: Session, topic_id: int) -> list[tuple[str, int]]:
     """Articles a month ("2019-04", n), every month from the first to the last, gaps as 0."""
-    year = extract("year", Article.published)
-    month = extract("month", Article.published)
+    year, month = extract("year", ArticleTopic.published), extract("month", ArticleTopic.published)
     rows = session.execute(
         select(year, month, func.count())
-        .join(ArticleTopic, ArticleTopic.article_id == Article.id)
-        .where(ArticleTopic.topic_id == topic_id, Article.published.is_not(None))
+        .where(ArticleTopic.topic_id == topic_id, ArticleTopic.published.is_not(None))
         .group_by(year, month)
-    ).all()
+    )
     counts = {(int(y), int(m)): n for y, m, n in rows}
     if not counts:
         return []
@@ -96,11 +72,8 @@ def timeline(session: Session, topic_id: int) -> list[tuple[str, int]]:
 
 def undated(session: Session, topic_id: int) -> int:
     """Articles of the topic without a date, which no month can show."""
-    query = (
-        select(func.count())
-        .select_from(ArticleTopic)
-        .join(Article, Article.id == ArticleTopic.article_id)
-        .where(ArticleTopic.topic_id == topic_id, Article.published.is_(None))
+    query = select(func.count()).where(
+        ArticleTopic.topic_id == topic_id, ArticleTopic.published.is_(None)
     )
     return session.scalar(query) or 0
 
@@ -110,18 +83,16 @@ def companions(session: Session, topic_id: int, limit: int = 12) -> list[Counted
     RELATED_FROM articles (so a huge topic costs no more than a big one)."""
     newest = (
         select(ArticleTopic.article_id)
-        .join(Article, Article.id == ArticleTopic.article_id)
         .where(ArticleTopic.topic_id == topic_id)
-        .order_by(Article.published.desc(), Article.id.desc())
+        .order_by(ArticleTopic.published.desc(), ArticleTopic.article_id.desc())
         .limit(RELATED_FROM)
-        .subquery()
     )
     other = aliased(ArticleTopic)
     shared = func.count().label("shared")
     rows = session.execute(
         select(Topic, shared)
         .join(other, other.topic_id == Topic.id)
-        .where(other.article_id.in_(select(newest.c.article_id)), other.topic_id != topic_id)
+        .where(other.article_id.in_(newest), other.topic_id != topic_id)
         .group_by(Topic.id)
         .order_by(shared.desc(), Topic.name)
         .limit(limit)

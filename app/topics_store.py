@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import json
 import os
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from datetime import date
 
 from flask import current_app, has_app_context
 from sqlalchemy import bindparam, delete, func, select, update
@@ -30,9 +31,21 @@ UPDATE_TOPIC = (
     .values(name=bindparam("name"), kind=bindparam("kind"), parent_id=bindparam("parent"))
 )
 INSERT_TAG = ArticleTopic.__table__.insert()
+TAGS_OF = select(ArticleTopic.topic_id).where(ArticleTopic.article_id == bindparam("article_id"))
 DELETE_TAGS = delete(ArticleTopic).where(ArticleTopic.article_id == bindparam("article_id"))
+ADD_TO_COUNT = (
+    update(TOPIC)
+    .where(TOPIC.c.id == bindparam("topic_id"))
+    .values(article_count=TOPIC.c.article_count + bindparam("more"))
+)
+RECOUNT = update(TOPIC).values(
+    article_count=select(func.count())
+    .where(ArticleTopic.topic_id == TOPIC.c.id)
+    .correlate(TOPIC)
+    .scalar_subquery()
+)
 NEXT_ARTICLES = (
-    select(Article.id, Article.title, Article.body_text)
+    select(Article.id, Article.published, Article.title, Article.body_text)
     .where(Article.id > bindparam("after"))
     .order_by(Article.id)
     .limit(bindparam("limit"))
@@ -71,35 +84,55 @@ def sync_topics(conn: Connection, taxonomy: Taxonomy) -> dict[str, int]:
 
 
 class TopicWriter:
-    """Writes the tags of the articles an ingest adds or updates, a chunk of files at a time:
-    one statement for hundreds of articles rather than one each."""
+    """Writes the tags of the articles an ingest adds or updates, a chunk of files at a time
+    (one statement for hundreds of articles rather than one each), and keeps topic counts."""
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self.taxonomy = taxonomy_path()
         # Compiled here, before ingest starts its workers: forked ones inherit it.
         self.ids = sync_topics(conn, tagging.tagger(self.taxonomy).taxonomy)
-        self.pending: dict[int, list[Tag]] = {}
+        self.pending: dict[int, tuple[date | None, list[Tag]]] = {}
 
-    def add(self, article_id: int, tags: list[Tag]) -> None:
-        """Queue the tags of an article whose new or updated row is stored (an updated one's
-        old tags already deleted); a later version in the same chunk replaces them."""
-        self.pending[article_id] = tags
+    def forget(self, article_id: int) -> None:
+        """Remove the tags of an article about to be rewritten (an updated file)."""
+        self.pending.pop(article_id, None)
+        old = self.conn.execute(TAGS_OF, {"article_id": article_id}).scalars().all()
+        if old:
+            self.conn.execute(DELETE_TAGS, {"article_id": article_id})
+            _count(self.conn, Counter({topic_id: -1 for topic_id in old}))
+
+    def add(self, article_id: int, published: date | None, tags: list[Tag]) -> None:
+        """Queue the tags of an article whose row is stored; a later version in the same
+        chunk replaces them."""
+        self.pending[article_id] = (published, tags)
 
     def flush(self) -> None:
-        """Write the queued tags."""
-        rows = [_row(i, tag, self.ids) for i, tags in self.pending.items() for tag in tags]
+        """Write the queued tags and add them to their topics' counts."""
+        rows = [
+            _row(article_id, published, tag, self.ids)
+            for article_id, (published, tags) in self.pending.items()
+            for tag in tags
+        ]
         if rows:
             self.conn.execute(INSERT_TAG, rows)
+            _count(self.conn, Counter(row["topic_id"] for row in rows))
         self.pending.clear()
 
 
-def _row(article_id: int, tag: Tag, ids: dict[str, int]) -> dict:
+def _count(conn: Connection, change: Counter[int]) -> None:
+    """Add to topic counts, in id order (so that two writers never wait on each other in a
+    circle)."""
+    conn.execute(ADD_TO_COUNT, [{"topic_id": t, "more": n} for t, n in sorted(change.items())])
+
+
+def _row(article_id: int, published: date | None, tag: Tag, ids: dict[str, int]) -> dict:
     return {
         "article_id": article_id,
         "topic_id": ids[tag.slug],
         "weight": tag.weight,
         "matches": json.dumps(tag.matches, ensure_ascii=False),
+        "published": published,
     }
 
 
@@ -128,14 +161,16 @@ def retag(conn: Connection, progress: Callable[[int], None] = lambda n: None) ->
     written = 0
     for count, tags in _tagged(conn, path, parallel=total >= PARALLEL_FROM):
         if tags:
-            conn.execute(INSERT_TAG, [_row(article_id, tag, ids) for article_id, tag in tags])
+            conn.execute(INSERT_TAG, [_row(*tag, ids) for tag in tags])
         written += len(tags)
         progress(count)
     dropped = _drop(conn, [ids[slug] for slug in set(ids) - set(tagger.taxonomy.by_slug)])
+    conn.execute(RECOUNT)
     return RetagReport(total, written, len(tagger.taxonomy.entries), dropped)
 
 
-_Tagged = tuple[int, list[tuple[int, Tag]]]  # articles in a batch, and their tags
+# The number of articles in a batch, and their tags with the article's id and date.
+_Tagged = tuple[int, list[tuple[int, date | None, Tag]]]
 
 
 def _tagged(conn: Connection, path: str | None, parallel: bool) -> Iterator[_Tagged]:
@@ -157,17 +192,21 @@ def _tagged(conn: Connection, path: str | None, parallel: bool) -> Iterator[_Tag
             yield pending.popleft().result()
 
 
-def _batches(conn: Connection) -> Iterator[list[tuple[int, str, str]]]:
-    """Every article's id, title and plain body, in id order, a batch at a time."""
+_Article = tuple[int, date | None, str, str]  # id, date, title, plain body
+
+
+def _batches(conn: Connection) -> Iterator[list[_Article]]:
+    """Every article's id, date, title and plain body, in id order, a batch at a time."""
     after = 0
     while rows := conn.execute(NEXT_ARTICLES, {"after": after, "limit": BATCH}).all():
-        yield [(row.id, row.title, row.body_text) for row in rows]
+        yield [(row.id, row.published, row.title, row.body_text) for row in rows]
         after = rows[-1].id
 
 
-def _tag_batch(path: str | None, batch: list[tuple[int, str, str]]) -> _Tagged:
+def _tag_batch(path: str | None, batch: list[_Article]) -> _Tagged:
     tagger = tagging.tagger(path)
-    return len(batch), [(i, tag) for i, title, body in batch for tag in tagger.tag(title, body)]
+    tags = [(i, day, tag) for i, day, title, body in batch for tag in tagger.tag(title, body)]
+    return len(batch), tags
 
 
 def _drop(conn: Connection, topic_ids: list[int]) -> int:

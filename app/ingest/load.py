@@ -210,7 +210,7 @@ class _Loader:
             )
             return
         if outcome in ("added", "updated"):  # only once its savepoint has held
-            self.topics.add(stored[identity].id, prepared.topics)
+            self.topics.add(stored[identity].id, prepared.values["published"], prepared.topics)
         getattr(self.report, outcome).append(file.path)
 
     def _store(self, file: _File, prepared: Prepared, stored: dict[str, _Stored]) -> str:
@@ -241,7 +241,7 @@ class _Loader:
         existing.content_hash, existing.source_path = values["content_hash"], file.path
         self.conn.execute(DELETE_AUTHORS, {"article_id": existing.id})
         self.conn.execute(DELETE_LINKS, {"article_id": existing.id})
-        self.conn.execute(topics_store.DELETE_TAGS, {"article_id": existing.id})
+        self.topics.forget(existing.id)
         self._write_children(existing.id, prepared)
         return "updated"
 

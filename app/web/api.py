@@ -55,7 +55,7 @@ def topic(slug: str):
     if more is not None:
         args = {k: v for k, v in request.args.items() if k != "after"}
         next_url = url_for("api.topic", slug=slug, **args, after=str(more))
-    counted = topic_queries.Counted(found, topic_queries.article_count(session, found.id))
+    counted = topic_queries.Counted(found, found.article_count)
     return {
         **serialize.topic(counted),
         "children": [serialize.topic(c) for c in topic_queries.children(session, found.id)],

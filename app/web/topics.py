@@ -53,7 +53,7 @@ def topic(slug: str):
         topic=found,
         kind_name=KIND_NAMES.get(found.kind, found.kind),
         entry=loaded(topics_store.taxonomy_path()).by_slug.get(slug),
-        count=topic_queries.article_count(session, found.id),
+        count=found.article_count,
         children=topic_queries.children(session, found.id),
         chart=charts.monthly(topic_queries.timeline(session, found.id)),
         undated=topic_queries.undated(session, found.id),
