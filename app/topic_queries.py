@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from sqlalchemy import extract, func, select
@@ -11,6 +12,10 @@ from app.models import ArticleTopic, Topic
 
 KIND_ORDER = ("country", "region", "person", "organization", "theme")
 RELATED_FROM = 2000  # the newest articles of a topic its companions are counted in
+CACHE_TIMELINES_FROM = 20_000  # articles: a topic this big keeps its timeline a while
+TIMELINE_KEPT = 600.0  # seconds
+
+_timelines: dict[tuple[str, int, int], tuple[float, list[tuple[str, int]]]] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +56,23 @@ def children(session: Session, topic_id: int) -> list[Counted]:
     return [Counted(t, t.article_count) for t in found]
 
 
-def timeline(session: Session, topic_id: int) -> list[tuple[str, int]]:
-    """Articles a month ("2019-04", n), every month from the first to the last, gaps as 0."""
+def timeline(session: Session, topic: Topic) -> list[tuple[str, int]]:
+    """Articles a month ("2019-04", n), every month from the first to the last, gaps as 0.
+    A big topic's months take a scan of its index: they are kept for a while, and until its
+    count changes."""
+    if topic.article_count < CACHE_TIMELINES_FROM:
+        return _timeline(session, topic.id)
+    key = (session.get_bind().url.render_as_string(), topic.id, topic.article_count)
+    now = time.monotonic()
+    kept = _timelines.get(key)
+    if kept is None or now - kept[0] > TIMELINE_KEPT:
+        if len(_timelines) > 1000:
+            _timelines.clear()
+        kept = _timelines[key] = (now, _timeline(session, topic.id))
+    return kept[1]
+
+
+def _timeline(session: Session, topic_id: int) -> list[tuple[str, int]]:
     year, month = extract("year", ArticleTopic.published), extract("month", ArticleTopic.published)
     rows = session.execute(
         select(year, month, func.count())

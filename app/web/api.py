@@ -60,7 +60,7 @@ def topic(slug: str):
         **serialize.topic(counted),
         "children": [serialize.topic(c) for c in topic_queries.children(session, found.id)],
         "timeline": [
-            {"month": month, "count": n} for month, n in topic_queries.timeline(session, found.id)
+            {"month": month, "count": n} for month, n in topic_queries.timeline(session, found)
         ],
         "articles": [serialize.summary(a) for a in page],
         "next": next_url,

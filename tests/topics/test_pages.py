@@ -6,6 +6,9 @@ import re
 
 import pytest
 
+from app import topic_queries
+from tests.conftest import article_text, write
+
 
 def article_id(client, word: str) -> int:
     listing = client.get("/api/articles").get_json()["articles"]
@@ -144,3 +147,16 @@ def test_lists_filter_by_topic(client, seeded):
     assert client.get("/api/articles?topic=atlantis").get_json()["total"] == 0
     page = client.get("/articles?topic=vladimir-putin").get_data(as_text=True)
     assert "Specialists Arrive" in page and "Helicopter" not in page
+
+
+def test_a_big_topics_kept_timeline_shows_new_articles_at_once(
+    client, ingest, seeded, monkeypatch, tmp_path
+):
+    monkeypatch.setattr(topic_queries, "CACHE_TIMELINES_FROM", 1)  # every topic is "big"
+    assert client.get("/api/topics/russia").get_json()["timeline"][-1]["month"] == "2019-09"
+    body = "Russia said on Monday that Russia would respond."
+    write(tmp_path, "x.txt", article_text("Russia Responds", url="https://x.org/r", body=body,
+                                          date_line="May 05, 2020"))  # fmt: skip
+    ingest(tmp_path)
+    timeline = client.get("/api/topics/russia").get_json()["timeline"]
+    assert timeline[-1] == {"month": "2020-05", "count": 1}
