@@ -24,6 +24,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         JSON_SORT_KEYS=False,
         PER_PAGE=20,
         MAX_PER_PAGE=100,
+        TAXONOMY_PATH=os.environ.get("TAXONOMY_PATH"),  # None: the package's app/data/taxonomy
     )
     app.json.sort_keys = False
     app.json.ensure_ascii = False

@@ -1,4 +1,4 @@
-"""The command line: `foreign-desk db upgrade | ingest | serve` (also `flask --app app …`)."""
+"""The command line: `foreign-desk db upgrade | ingest | serve | retag` (or `flask --app app`)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
-from app import db
+from app import db, queries, topics_store
+from app.taxonomy import TaxonomyError
 
 EXIT_REJECTED = 3
 
@@ -76,6 +77,9 @@ def ingest_command(paths: tuple[str, ...], as_json: bool) -> None:
         raise click.ClickException(
             f"the database is not ready ({exc.orig}); run `foreign-desk db upgrade` first"
         ) from exc
+    except TaxonomyError as exc:
+        session.rollback()
+        raise click.ClickException(f"the taxonomy cannot be used: {exc}") from exc
     if as_json:
         click.echo(json.dumps(report.as_json(), ensure_ascii=False))
     else:
@@ -97,6 +101,29 @@ def serve_command(host: str, port: int, workers: int) -> None:
     serve(host, port, workers)
 
 
+@click.command("retag")
+@with_appcontext
+def retag_command() -> None:
+    """Recompute every article's topics from the taxonomy (after changing it)."""
+    from tqdm import tqdm
+
+    session = db.session()
+    try:
+        total = queries.count(session, queries.Filters())
+        with tqdm(total=total, unit="article", disable=not sys.stderr.isatty()) as bar:
+            report = topics_store.retag(session.connection(), progress=bar.update)
+        session.commit()
+    except (OperationalError, ProgrammingError) as exc:
+        session.rollback()
+        raise click.ClickException(
+            f"the database is not ready ({exc.orig}); run `foreign-desk db upgrade` first"
+        ) from exc
+    except TaxonomyError as exc:
+        session.rollback()
+        raise click.ClickException(f"the taxonomy cannot be used: {exc}") from exc
+    click.echo(report.summary())
+
+
 def register_commands(app: Flask) -> None:
-    for command in (db_group, ingest_command, serve_command):
+    for command in (db_group, ingest_command, serve_command, retag_command):
         app.cli.add_command(command)

@@ -5,7 +5,7 @@ from flask import Flask
 
 def register_blueprints(app: Flask) -> None:
     from app.markup import to_html
-    from app.web import api, archive, display, feeds, reader, search, sources
+    from app.web import api, archive, display, feeds, reader, search, sources, topics
 
     app.jinja_env.filters["markdown"] = to_html
     display.init_app(app)
@@ -16,3 +16,4 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(feeds.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(search.bp)
+    app.register_blueprint(topics.bp)

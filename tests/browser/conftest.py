@@ -20,7 +20,7 @@ from werkzeug.serving import make_server
 
 from app import create_app, db
 from app.migrate import upgrade
-from app.models import Article, ArticleTopic, Topic
+from app.models import Article
 from tests.conftest import SEEDS, article_text, write
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -66,16 +66,6 @@ def _fill(app, folder: Path) -> None:
     for path in (SEEDS, folder):
         result = runner.invoke(args=["ingest", "--json", str(path)])
         assert result.exit_code == 0, result.output
-    with app.app_context():
-        session = db.session()
-        venezuela = Topic(slug="venezuela", name="Venezuela", kind="country")
-        russia = Topic(slug="russia", name="Russia", kind="country")
-        session.add_all([venezuela, russia])
-        session.flush()
-        for article in session.query(Article).filter(Article.title.contains("Venezuela")):
-            session.add(ArticleTopic(article_id=article.id, topic_id=venezuela.id, weight=1.0))
-            session.add(ArticleTopic(article_id=article.id, topic_id=russia.id, weight=0.5))
-        session.commit()
 
 
 @dataclass

@@ -64,7 +64,8 @@ def tag(app, slug: str, name: str, *keys: str) -> None:
             session.flush()
         for key in keys:
             article_id = session.scalar(select(Article.id).where(Article.title == ARTICLES[key][0]))
-            session.add(ArticleTopic(article_id=article_id, topic_id=topic.id, weight=1.0))
+            # The tagger may already have given it this topic: merge rather than add.
+            session.merge(ArticleTopic(article_id=article_id, topic_id=topic.id, weight=1.0))
         session.commit()
 
 

@@ -84,7 +84,7 @@ def test_shape(client, archive):
     result = body["results"][0]
     assert set(result) == {"id", "url", "title", "published", "source", "topics", "lead", "snippet"}
     assert result["published"] == "2019-04-02" and result["source"] == "reuters"
-    assert result["topics"] == ["venezuela"]
+    assert "venezuela" in result["topics"]  # beside what the tagger found
     assert (
         result["url"]
         == f"/articles/{archive['helicopter']}/russia-opens-helicopter-training-center"

@@ -76,7 +76,7 @@ def test_facets_count_and_narrow_when_followed(client, archive):
     assert list(sources)[0] == "Reuters"  # three of the five
     assert len(result_titles(html(client, sources["Reuters"]))) == 3
     topics = facet_links(page, "Topic")
-    assert list(topics) == ["Venezuela", "Ukraine"]
+    assert {"Venezuela", "Ukraine"} <= set(topics)  # beside what the tagger found
     assert result_titles(html(client, topics["Ukraine"])) == ["Ukraine Talks Stall in Minsk"]
 
 

@@ -24,7 +24,7 @@ def tag(app):
                 topic = Topic(slug=slug, name=name, kind=kind)
                 session.add(topic)
                 session.flush()
-            session.add(ArticleTopic(article_id=article_id, topic_id=topic.id, weight=weight))
+            session.merge(ArticleTopic(article_id=article_id, topic_id=topic.id, weight=weight))
             session.commit()
 
     return add
