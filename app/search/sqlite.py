@@ -7,12 +7,15 @@ Every step does bounded work, whatever the number of matches:
   matches of a common word takes longer than a whole page may);
 - date order reads the few matches' dates, or, when matches are many, walks the date index
   newest first and keeps the articles that match, stopping as soon as the page is full;
-- facets count a sample: the FACET_SAMPLE most recently added matches;
+- facets count a sample: the FACET_SAMPLE most recently added matches, taken from the
+  same walk that finds the window;
 - snippets are read in one pass over the page's span of ids, or one lookup per id.
 The user's words reach SQLite only as a bound MATCH parameter made by `fts5.compile_query`.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from sqlalchemy import (
     ColumnElement,
@@ -75,6 +78,25 @@ def _has_filters(query: Query) -> bool:
     return bool(query.sources or query.topics or query.start or query.end)
 
 
+@dataclass(frozen=True, slots=True)
+class Window:
+    """The most recently added matches, up to RANK_WINDOW: how many, the oldest, their ids."""
+
+    seen: int
+    oldest: int | None
+    ids: str  # a JSON array
+
+    @property
+    def full(self) -> bool:
+        """Whether there may be older matches beyond the window."""
+        return self.seen >= RANK_WINDOW
+
+
+def _each(ids_json: str) -> Select:
+    """The ids of a JSON array, as a subquery."""
+    return select(func.json_each(ids_json).table_valued("value").c.value)
+
+
 class _Search:
     """One query's matches: the ids of the articles that match it, within its filters."""
 
@@ -111,26 +133,33 @@ class _Search:
         """The n most recently added matches."""
         return self.candidates().order_by(self.id.desc()).limit(n)
 
-    def window(self, session: Session) -> tuple[int, int | None]:
-        """How many of the RANK_WINDOW most recently added matches there are; the oldest."""
+    def window(self, session: Session) -> Window:
+        """The RANK_WINDOW most recently added matches."""
         newest = self.latest_added(RANK_WINDOW).subquery()
-        n, oldest = session.execute(select(func.count(), func.min(newest.c.id))).one()
-        return n, oldest
+        ids = func.json_group_array(newest.c.id)  # one string: no Python object per row
+        n, oldest, ids_json = session.execute(
+            select(func.count(), func.min(newest.c.id), ids)
+        ).one()
+        return Window(n, oldest, ids_json)
 
-    def ranked(self, session: Session, oldest: int | None, n: int) -> list[int]:
-        """The best n matches by bm25, among those added since `oldest` (None: all)."""
-        statement = self.candidates()
-        if oldest is not None:
-            statement = statement.where(fts.c.rowid >= oldest)
+    def ranked(self, session: Session, window: Window, n: int) -> list[int]:
+        """The best n matches by bm25, among the window's when it is full."""
+        assert self.match.include is not None
+        statement = select(fts.c.rowid).where(_matches(self.match.include))
+        if window.full:
+            statement = statement.where(fts.c.rowid >= window.oldest)
+        if _has_filters(self.query):
+            # The window's ids are the filtered matches from `oldest` on: checking them is
+            # cheaper than building the filters' set of articles again.
+            statement = statement.where(_ROWID_NOT_INDEXED.in_(_each(window.ids)))
         return list(session.scalars(statement.order_by(_BM25).limit(n)))
 
-    def by_date(self, session: Session, total: int, exact: bool, n: int, sort: str) -> list[int]:
+    def by_date(self, session: Session, window: Window, total: int, n: int, sort: str) -> list[int]:
         """The first n matches newest or oldest first; undated articles come last."""
         if self.match.include is None:
             found = self._without_excluded(_filtered(select(Article.id), self.query))
-        elif exact and total <= SORT_ALL_UNDER:
-            found = select(Article.id).join(fts, fts.c.rowid == Article.id)
-            found = _filtered(found.where(_matches(self.match.include)), self.query)
+        elif not window.full and total <= SORT_ALL_UNDER:
+            found = select(Article.id).where(Article.id.in_(_each(window.ids)))
         else:
             probe = exists(
                 select(literal(1))
@@ -159,20 +188,20 @@ class SqliteBackend:
             return SearchPage([], 0, True, False, sort, Facets() if request.facets else None)
         # One walk over the newest matches gives the total when there are few, and the
         # window to rank when there are many (then counting goes on, up to COUNT_CAP).
-        seen, oldest = wanted.window(session)
-        if seen < RANK_WINDOW:
-            total, exact, oldest = seen, True, None
-        else:
+        window = wanted.window(session)
+        if window.full:
             total, exact = wanted.count(session, COUNT_CAP)
+        else:
+            total, exact = window.seen, True
         end = request.offset + request.limit
         if sort == "relevance":
-            ids = wanted.ranked(session, oldest, end + 1)
+            ids = wanted.ranked(session, window, end + 1)
         else:
-            ids = wanted.by_date(session, total, exact, end + 1, sort)
+            ids = wanted.by_date(session, window, total, end + 1, sort)
         facets = None
         if request.facets:
             sample = None if exact and total <= FACET_SAMPLE else FACET_SAMPLE
-            facets = _facets(session, wanted.latest_added(FACET_SAMPLE), sample)
+            facets = _facets(session, window.ids, sample)
         # One pass over the ids' span beats a lookup per id when the span holds few matches
         # (ranked ids lie in the window; a small result) or each lookup is dear (a prefix
         # expands to many words); ids in date order spread over every match.
@@ -232,9 +261,11 @@ def _marks(session: Session, ids: list[int], include: str, scan: bool) -> dict[i
     return {row[0]: (marked(row[1]), marked(row[2])) for row in session.execute(statement)}
 
 
-def _facets(session: Session, sample: Select, sampled: int | None) -> Facets:
-    """Counts by year, source and topic over the sample, in one statement."""
-    m = sample.cte("m")
+def _facets(session: Session, ids_json: str, sampled: int | None) -> Facets:
+    """Counts by year, source and topic over the newest FACET_SAMPLE of the ids, at once."""
+    newest = _each(ids_json).subquery()
+    m = select(newest.c.value.label("id")).order_by(newest.c.value.desc()).limit(FACET_SAMPLE)
+    m = m.cte("m")
     year = func.substr(Article.published, 1, 4)
     by_year = (
         select(literal("year"), year, null(), func.count())

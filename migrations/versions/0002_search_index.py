@@ -43,7 +43,8 @@ UPGRADE = (
     """,
     # Only a change to the indexed text needs the index touched.
     """
-    CREATE TRIGGER article_fts_update AFTER UPDATE OF title, body_text ON article BEGIN
+    CREATE TRIGGER article_fts_update AFTER UPDATE OF title, body_text ON article
+    WHEN old.title IS NOT new.title OR old.body_text IS NOT new.body_text BEGIN
         INSERT INTO article_fts (article_fts, rowid, title, body_text)
         VALUES ('delete', old.id, old.title, old.body_text);
         INSERT INTO article_fts (rowid, title, body_text)
