@@ -16,9 +16,13 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@ $(VENV)/.installed
 
+# axe-core for the browser tests' accessibility audit, pinned by package-lock.json.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
 install: $(VENV)/.installed
 
-install-test: $(VENV)/.installed-test
+install-test: $(VENV)/.installed-test node_modules/.package-lock.json
 
 run: install
 	$(BIN)/foreign-desk db upgrade
@@ -26,10 +30,11 @@ run: install
 	$(BIN)/foreign-desk serve --host 127.0.0.1 --port 5000
 
 test: install-test
-	$(BIN)/ruff check app tests bench
+	$(BIN)/ruff check app tests bench migrations
 	$(BIN)/pytest
 
-bench: install
+# The benchmark watches processes with psutil, one of the test needs.
+bench: install-test
 	$(PY) -m bench.run --articles 10000
 
 clean:

@@ -1,19 +1,20 @@
-"""The command line: `foreign-desk db upgrade | ingest | links | serve` (or `flask --app app`)."""
+"""The command line: `foreign-desk db upgrade | ingest | links | serve | retag`."""
 
 from __future__ import annotations
 
 import json
+import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 from sqlalchemy.exc import OperationalError, ProgrammingError
-from tqdm import tqdm
 
-from app import db, links, migrate
-from app.ingest.load import ingest
+from app import db, queries, topics_store
+from app.taxonomy import TaxonomyError
 
 EXIT_REJECTED = 3
 
@@ -24,26 +25,31 @@ db_group = AppGroup("db", help="Manage the database schema.")
 @with_appcontext
 def db_upgrade() -> None:
     """Create or migrate the schema to the newest revision."""
+    from app import migrate  # Alembic takes long to import: only this command loads it
+
     migrate.upgrade(current_app.config["DATABASE_URL"])
     click.echo("Database is at the newest revision.")
 
 
 def article_files(paths: tuple[str, ...]) -> list[Path]:
-    """Every file under the given files and folders, folders searched recursively."""
+    """Every file under the given files and folders, folders searched recursively.
+
+    Hidden files and folders (a name starting with ".") inside a folder are left out.
+    """
     found: list[Path] = []
     for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            found.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.is_file() and not any(part.startswith(".") for part in p.parts)
-                )
-            )
+        if os.path.isdir(name):
+            found.extend(sorted(_walk(name), key=lambda path: path.parts))
         else:
-            found.append(path)
+            found.append(Path(name))
     return found
+
+
+def _walk(folder: str) -> Iterator[Path]:
+    # os.walk reads the file types from the folder listing: no stat call per file.
+    for root, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        yield from (Path(root, name) for name in files if not name.startswith("."))
 
 
 @click.command("ingest")
@@ -52,6 +58,10 @@ def article_files(paths: tuple[str, ...]) -> list[Path]:
 @with_appcontext
 def ingest_command(paths: tuple[str, ...], as_json: bool) -> None:
     """Ingest article files and folders (default: seeds/)."""
+    from tqdm import tqdm
+
+    from app.ingest.load import ingest  # the parser's libraries: only this command loads them
+
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         raise click.ClickException(f"no such file or folder: {', '.join(missing)}")
@@ -67,6 +77,9 @@ def ingest_command(paths: tuple[str, ...], as_json: bool) -> None:
         raise click.ClickException(
             f"the database is not ready ({exc.orig}); run `foreign-desk db upgrade` first"
         ) from exc
+    except TaxonomyError as exc:
+        session.rollback()
+        raise click.ClickException(f"the taxonomy cannot be used: {exc}") from exc
     if as_json:
         click.echo(json.dumps(report.as_json(), ensure_ascii=False))
     else:
@@ -90,6 +103,8 @@ def ingest_command(paths: tuple[str, ...], as_json: bool) -> None:
 @with_appcontext
 def links_command(as_json: bool, limit: int, resolve: bool) -> None:
     """Count resolved links and list the titles the archive lacks, most cited first."""
+    from app import links
+
     session = db.session()
     if resolve:
         links.resolve_all(session.connection())
@@ -120,6 +135,29 @@ def serve_command(host: str, port: int, workers: int) -> None:
     serve(host, port, workers)
 
 
+@click.command("retag")
+@with_appcontext
+def retag_command() -> None:
+    """Recompute every article's topics from the taxonomy (after changing it)."""
+    from tqdm import tqdm
+
+    session = db.session()
+    try:
+        total = queries.count(session, queries.Filters())
+        with tqdm(total=total, unit="article", disable=not sys.stderr.isatty()) as bar:
+            report = topics_store.retag(session.connection(), progress=bar.update)
+        session.commit()
+    except (OperationalError, ProgrammingError) as exc:
+        session.rollback()
+        raise click.ClickException(
+            f"the database is not ready ({exc.orig}); run `foreign-desk db upgrade` first"
+        ) from exc
+    except TaxonomyError as exc:
+        session.rollback()
+        raise click.ClickException(f"the taxonomy cannot be used: {exc}") from exc
+    click.echo(report.summary())
+
+
 def register_commands(app: Flask) -> None:
-    for command in (db_group, ingest_command, links_command, serve_command):
+    for command in (db_group, ingest_command, links_command, serve_command, retag_command):
         app.cli.add_command(command)

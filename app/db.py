@@ -18,18 +18,28 @@ SQLITE_PRAGMAS = (
 
 
 def make_engine(url: str, **options) -> Engine:
-    """Create an engine; SQLite gets WAL, foreign keys and a generous cache."""
+    """Create an engine; SQLite gets WAL, foreign keys, a generous cache and real savepoints."""
     engine = create_engine(url, **options)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # Python's sqlite3 defers BEGIN until the first write, so a SAVEPOINT issued before any
+    # write opens the transaction itself and its RELEASE commits it: every savepoint would be
+    # a commit of its own. Take transactions out of the driver's hands (SQLAlchemy's recipe)
+    # and begin them in _sqlite_begin.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     for pragma in SQLITE_PRAGMAS:
         cursor.execute(pragma)
     cursor.close()
+
+
+def _sqlite_begin(connection) -> None:
+    connection.exec_driver_sql("BEGIN")
 
 
 def init_app(app: Flask) -> None:

@@ -144,6 +144,8 @@ class Topic(Base):
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(20))  # country, region, person, organization, theme
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("topic.id"))
+    # Kept by ingest and retag, so that listing topics never counts the whole archive.
+    article_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     parent: Mapped[Topic | None] = relationship(remote_side=[id])
 
@@ -154,7 +156,11 @@ class Topic(Base):
 
 class ArticleTopic(Base):
     __tablename__ = "article_topic"
-    __table_args__ = (Index("ix_article_topic_topic_id_article_id", "topic_id", "article_id"),)
+    # A topic's articles newest first, straight from the index: its pages, timeline and feed
+    # cost the same whether it has ten articles or half the archive.
+    __table_args__ = (
+        Index("ix_article_topic_topic_id_published", "topic_id", "published", "article_id"),
+    )
 
     article_id: Mapped[int] = mapped_column(
         ForeignKey("article.id", ondelete="CASCADE"), primary_key=True
@@ -162,6 +168,7 @@ class ArticleTopic(Base):
     topic_id: Mapped[int] = mapped_column(ForeignKey("topic.id"), primary_key=True)
     weight: Mapped[float] = mapped_column(Float)
     matches: Mapped[str | None] = mapped_column(Text)  # the words that matched, JSON list
+    published: Mapped[date | None] = mapped_column(Date)  # the article's, for the index above
 
     topic: Mapped[Topic] = relationship()
 

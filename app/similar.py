@@ -97,13 +97,19 @@ def index_terms(
     found: dict[str, float],
     published: date | None,
     replace: bool = False,
+    counted: bool = False,
 ) -> None:
-    """Keep an article's terms in step with its text (a new article's are counted later)."""
+    """Keep an article's terms in step with its text.
+
+    `counted`: its terms are in `term_count` already, so a replacement corrects the counts
+    (a new article's terms are counted with its batch's, by `count_terms`).
+    """
     if replace:
-        deltas = Counter(dict.fromkeys(found, 1))
-        deltas.subtract(conn.execute(TERMS_OF, {"article_id": article_id}).scalars().all())
+        if counted:
+            deltas = Counter(dict.fromkeys(found, 1))
+            deltas.subtract(conn.execute(TERMS_OF, {"article_id": article_id}).scalars().all())
+            _add_counts(conn, deltas)
         conn.execute(DELETE_TERMS, {"article_id": article_id})
-        _add_counts(conn, deltas)
     if found:
         conn.execute(INSERT_TERM, term_rows(article_id, found, published))
 

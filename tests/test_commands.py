@@ -1,4 +1,4 @@
-"""The console script as a user runs it: upgrade, ingest, serve."""
+"""The console script as a user runs it: upgrade, ingest, serve; and which files a folder gives."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-from tests.conftest import SEEDS
+from app.commands import article_files
+from tests.conftest import SEEDS, article_text, write
 
 BIN = Path(sys.executable).parent
 
@@ -64,3 +65,24 @@ def test_the_same_commands_work_through_flask(tmp_path):
     assert (
         done.stdout.strip() == "2 files: 2 added, 0 updated, 0 unchanged, 0 duplicates, 0 rejected"
     )
+
+
+def test_a_folder_gives_its_files_sorted_by_path_without_hidden_ones(tmp_path):
+    for name in ("b/2.txt", "a-b/1.txt", "a/z.txt", "a/b/c.txt", "top.txt"):
+        write(tmp_path, name, "x")
+    write(tmp_path, ".git/HEAD", "x")
+    write(tmp_path, "a/.notes.txt", "x")
+    found = [p.relative_to(tmp_path).as_posix() for p in article_files((str(tmp_path),))]
+    assert found == ["a/b/c.txt", "a/z.txt", "a-b/1.txt", "b/2.txt", "top.txt"]
+
+
+def test_a_folder_inside_a_hidden_folder_is_still_read(ingest, tmp_path):
+    folder = tmp_path / ".cache" / "articles"
+    write(folder, "one.txt", article_text("One Story", url="https://x.org/one"))
+    code, report = ingest(folder)
+    assert code == 0 and len(report["added"]) == 1
+
+
+def test_files_named_one_by_one_keep_their_order(tmp_path):
+    paths = [write(tmp_path, name, "x") for name in ("z.txt", "a.txt")]
+    assert article_files(tuple(map(str, paths))) == paths

@@ -19,6 +19,16 @@ YMD_DATE = re.compile(r"\s*(\d{4})[-/.](\d\d?)[-/.](\d\d?)(?!\d)")
 _DATE_SHAPE = re.compile(r"(?=.*\d)[\w ,./:+-]{6,40}")
 # Parsing a line with two different defaults shows which parts dateutil filled in itself.
 _DEFAULTS = (datetime(1, 1, 1), datetime(2, 2, 2))
+# The forms nearly every date line takes, "April 02, 2019", "Sept. 25, 2019", "2 March 2020",
+# are read here directly: dateutil took a third of the time it takes to parse an article.
+# dateutil's own month names, so both read a line alike.
+_MONTHS = {
+    name.casefold(): number
+    for number, names in enumerate(dateparser.parserinfo.MONTHS, 1)
+    for name in names
+}
+_MONTH_DAY_YEAR = re.compile(r"([A-Za-z]+)\.? (\d\d?),? ((?:19|20)\d\d)")
+_DAY_MONTH_YEAR = re.compile(r"(\d\d?) ([A-Za-z]+)\.?,? ((?:19|20)\d\d)")
 
 
 def byline(line: str) -> str | None:
@@ -49,9 +59,23 @@ def read_date_line(line: str) -> tuple[bool, date | None]:
     if ymd := YMD_DATE.fullmatch(line):
         found = valid_date(*ymd.groups())
         return found is not None, found
+    if common := _common_date(line):
+        return True, common
     if not _DATE_SHAPE.fullmatch(line):
         return False, None
     return _parse_date_line(line)
+
+
+def _common_date(line: str) -> date | None:
+    """Read "Month day, year" or "day Month year"; None for any other line (or no such day)."""
+    if match := _MONTH_DAY_YEAR.fullmatch(line):
+        month, day, year = match.groups()
+    elif match := _DAY_MONTH_YEAR.fullmatch(line):
+        day, month, year = match.groups()
+    else:
+        return None
+    number = _MONTHS.get(month.casefold())
+    return valid_date(year, str(number), day) if number else None
 
 
 @functools.lru_cache(maxsize=16384)  # a day's articles share a date line; dateutil is slow

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from functools import lru_cache
@@ -15,6 +16,9 @@ TRACKING_PARAMS = re.compile(
 )
 
 
+# Parsing one article asks for the same URL's canonical form four times (identity, content
+# hash, column, publisher) and for the same few source names' slugs over and over.
+@functools.lru_cache(maxsize=4096)
 def canonical_url(url: str | None) -> str | None:
     """https, no `www.`, no fragment, no tracking parameters, no trailing slash."""
     if not url or not url.strip() or url.strip() == "#":
@@ -39,6 +43,7 @@ def domain(url: str | None) -> str | None:
     return urlsplit(canonical).hostname if canonical else None
 
 
+@functools.lru_cache(maxsize=4096)
 def slugify(text: str, max_length: int = 80) -> str:
     """Lowercase ASCII words joined by hyphens (Cyrillic is transliterated)."""
     return _slugify(text, max_length=max_length, word_boundary=True) or "untitled"

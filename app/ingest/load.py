@@ -9,6 +9,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from app import links, similar, title_index
+from app import links, similar, title_index, topics_store
 from app.ingest.parsed import Rejection
 from app.ingest.record import Prepared, prepare
 from app.ingest.sources import Credit
@@ -103,17 +104,27 @@ def ingest(
     paths: Iterable[Path],
     progress: Callable[[int], None] = lambda n: None,
 ) -> Report:
-    """Ingest files in one transaction, a savepoint per file; the caller commits."""
+    """Ingest files in one transaction, a savepoint per chunk of files; the caller commits.
+
+    Chunks flow through two stages at once: while one chunk is written (in this process,
+    the only one that may write), the workers already parse the next.
+    """
     report = Report()
     loader = _Loader(session.connection(), report)
-    mark = links.Mark.now(loader.conn)
     with _workers() as pool:
         files = read_files(paths)
+        writing: _Parsing | None = None
         while chunk := list(islice(files, CHUNK)):
-            loader.load_chunk(chunk, pool)
-            progress(len(chunk))
-    links.resolve_late(loader.conn, mark)
-    similar.count_terms(loader.conn, after=mark.article)
+            parsing = loader.start_chunk(chunk, pool)
+            if writing is not None:
+                loader.write_chunk(writing)
+                progress(writing.size)
+            writing = parsing
+        if writing is not None:
+            loader.write_chunk(writing)
+            progress(writing.size)
+    links.resolve_late(loader.conn, loader.mark)
+    similar.count_terms(loader.conn, after=loader.mark.article)
     return report
 
 
@@ -134,12 +145,25 @@ def _workers() -> Iterator[Callable[[], Executor]]:
             executor.shutdown()
 
 
-def _prepare_all(files: list[_File], pool: Callable[[], Executor]) -> list[Prepared | Rejection]:
+def _prepare_all(
+    files: list[_File], pool: Callable[[], Executor], taxonomy: str | None
+) -> Iterable[Prepared | Rejection]:
+    """Start parsing and tagging files; the results come in order as they are iterated."""
     data = [f.data or b"" for f in files]
     names = [Path(f.path).name for f in files]
+    work = partial(prepare, taxonomy=taxonomy)
     if len(files) < PARALLEL_FROM:
-        return list(map(prepare, data, names))
-    return list(pool().map(prepare, data, names, chunksize=16))
+        return map(work, data, names)
+    return pool().map(work, data, names, chunksize=16)
+
+
+@dataclass(slots=True)
+class _Parsing:
+    """A chunk on its way: the files that need parsing and their results to come."""
+
+    size: int  # files in the chunk, parsed or not
+    files: list[_File]
+    results: Iterable[Prepared | Rejection]
 
 
 @dataclass(slots=True)
@@ -158,11 +182,14 @@ class _Loader:
         self.conn = conn
         self.report = report
         self.source_ids = self._all_sources()
+        self.topics = topics_store.TopicWriter(conn)
+        self.mark = links.Mark.now(conn)
 
     def _all_sources(self) -> dict[str, int]:
         return dict(self.conn.execute(select(Source.slug, Source.id)).all())
 
-    def load_chunk(self, files: list[_File], pool: Callable[[], Executor]) -> None:
+    def start_chunk(self, files: list[_File], pool: Callable[[], Executor]) -> _Parsing:
+        """Report the files that need no parsing; start parsing the others."""
         known = self._known_hashes([f.sha256 for f in files if f.data is not None])
         to_parse: list[_File] = []
         for file in files:
@@ -174,14 +201,56 @@ class _Loader:
                 (self.report.unchanged if same_file else self.report.duplicates).append(file.path)
             else:
                 to_parse.append(file)
-        prepared = _prepare_all(to_parse, pool)
-        identities = [p.values["identity"] for p in prepared if isinstance(p, Prepared)]
-        stored = self._stored(identities)
-        for file, result in zip(to_parse, prepared, strict=True):
-            if isinstance(result, Rejection):
-                self.report.rejected.append({"path": file.path, "reason": result.reason})
-            else:
-                self._load_file(file, result, stored)
+        results = _prepare_all(to_parse, pool, self.topics.taxonomy)
+        return _Parsing(len(files), to_parse, results)
+
+    def write_chunk(self, parsing: _Parsing) -> None:
+        """Store the parsed files of a chunk, in order, in one savepoint.
+
+        A savepoint costs more than storing an article, and the database refuses a file only
+        rarely: when it does, the chunk is undone and stored again with a savepoint per file,
+        so that only the file at fault is rejected. A copy of a file from the chunk before
+        may have been sent to parsing before that chunk was written: its identity tells it
+        apart here, as a duplicate.
+        """
+        work = list(zip(parsing.files, parsing.results, strict=True))
+        identities = [p.values["identity"] for _, p in work if isinstance(p, Prepared)]
+        try:
+            with self.conn.begin_nested():
+                stored = self._stored(identities)
+                outcomes = [self._outcome(file, result, stored) for file, result in work]
+        except Exception:  # noqa: BLE001 — find the file at fault, a savepoint per file
+            self.source_ids = self._all_sources()
+            stored = self._stored(identities)
+            outcomes = [self._outcome_alone(file, result, stored) for file, result in work]
+        for (_, result), (kind, entry) in zip(work, outcomes, strict=True):
+            getattr(self.report, kind).append(entry)
+            if kind in ("added", "updated"):  # tags follow only what the database kept
+                assert isinstance(result, Prepared)
+                article = stored[result.values["identity"]]
+                self.topics.add(article.id, result.values["published"], result.topics)
+        self.topics.flush()
+
+    def _outcome(
+        self, file: _File, result: Prepared | Rejection, stored: dict[str, _Stored]
+    ) -> tuple[str, Any]:
+        """Store one file if it parsed; return what became of it and its report entry."""
+        if isinstance(result, Rejection):
+            return "rejected", {"path": file.path, "reason": result.reason}
+        return self._store(file, result, stored), file.path
+
+    def _outcome_alone(
+        self, file: _File, result: Prepared | Rejection, stored: dict[str, _Stored]
+    ) -> tuple[str, Any]:
+        """Store one file in a savepoint of its own: if the database refuses it, reject it."""
+        try:
+            with self.conn.begin_nested():
+                return self._outcome(file, result, stored)
+        except Exception as exc:  # noqa: BLE001 — one bad file must never spoil the batch
+            # Whatever this file wrote was rolled back: forget what it taught us.
+            self.source_ids = self._all_sources()
+            stored.pop(result.values["identity"], None)
+            return "rejected", {"path": file.path, "reason": f"could not be stored: {exc}"}
 
     def _known_hashes(self, hashes: list[str]) -> dict[str, str | None]:
         """Raw hashes already stored, with the path of the current version (None: older)."""
@@ -192,21 +261,6 @@ class _Loader:
     def _stored(self, identities: list[str]) -> dict[str, _Stored]:
         found = self.conn.execute(STORED, {"identities": identities})
         return {row.identity: _Stored(*row[1:]) for row in found}
-
-    def _load_file(self, file: _File, prepared: Prepared, stored: dict[str, _Stored]) -> None:
-        identity = prepared.values["identity"]
-        try:
-            with self.conn.begin_nested():
-                outcome = self._store(file, prepared, stored)
-        except Exception as exc:  # noqa: BLE001 — one bad file must never spoil the batch
-            # Whatever this file wrote was rolled back: forget what it taught us.
-            self.source_ids = self._all_sources()
-            stored.pop(identity, None)
-            self.report.rejected.append(
-                {"path": file.path, "reason": f"could not be stored: {exc}"}
-            )
-            return
-        getattr(self.report, outcome).append(file.path)
 
     def _store(self, file: _File, prepared: Prepared, stored: dict[str, _Stored]) -> str:
         values = prepared.values
@@ -237,16 +291,25 @@ class _Loader:
         existing.content_hash, existing.source_path = values["content_hash"], file.path
         self.conn.execute(DELETE_AUTHORS, {"article_id": existing.id})
         self.conn.execute(DELETE_LINKS, {"article_id": existing.id})
+        self.topics.forget(existing.id)
         self._write_children(existing.id, prepared)
         self._index(existing.id, prepared, replace=True)
         return "updated"
 
     def _index(self, article_id: int, prepared: Prepared, replace: bool = False) -> None:
-        """Keep the title index and the terms of "More like this" in step with the article."""
+        """Keep the title index and the terms of "More like this" in step with the article.
+
+        The title words and term counts of articles new in this run are written with the
+        whole batch's at its end (`links.resolve_late`, `similar.count_terms`), even when a
+        later file of the run updates them.
+        """
         values = prepared.values
-        if replace:  # new articles' title words are written with their batch's (resolve_late)
+        earlier = article_id <= self.mark.article
+        if replace and earlier:
             title_index.index_title(self.conn, article_id, values["title_key"], replace=True)
-        similar.index_terms(self.conn, article_id, prepared.terms, values["published"], replace)
+        similar.index_terms(
+            self.conn, article_id, prepared.terms, values["published"], replace, counted=earlier
+        )
 
     def _keep_revision(self, article_id: int, now: datetime) -> None:
         """Copy the article's current raw text into a Revision before it is replaced."""

@@ -5,8 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from markupsafe import escape
+
 from app.models import Article, Source
+from app.search.backend import Hit
 from app.similar import Similar
+from app.topic_queries import Counted
 
 
 def _source(source: Source | None) -> dict[str, str] | None:
@@ -62,4 +66,21 @@ def detail(
         "word_count": article.word_count,
         "revisions": revisions,
         "similar": [_similar(s) for s in similar],
+    }
+
+
+def search_result(hit: Hit) -> dict[str, Any]:
+    """A summary and its snippet: HTML whose only markup is <mark> around matched words."""
+    snippet = hit.snippet if hit.snippet is not None else escape(hit.article.lead)
+    return {**summary(hit.article), "snippet": str(snippet)}
+
+
+def topic(row: Counted) -> dict[str, Any]:
+    """A topic as /api/topics lists it."""
+    return {
+        "slug": row.topic.slug,
+        "name": row.topic.name,
+        "kind": row.topic.kind,
+        "count": row.count,
+        "parent": row.parent_slug,
     }

@@ -1,7 +1,7 @@
 """Title words for resolving related links by typo; terms and their counts for "More like this".
 
 Revision ID: 0004
-Revises: 0001
+Revises: 0003
 Create Date: 2026-11-22 03:30:00.000000
 
 Both tables are derived from the articles, so an archive ingested before this revision gets
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0004"
-down_revision: str | None = "0001"
+down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from app import db
 from app.models import Article, RelatedLink, Revision
@@ -125,3 +125,44 @@ def test_a_large_batch_is_parsed_in_worker_processes_with_the_same_result(app, i
     assert count(app, Article) == PARALLEL_FROM + 6
     code, again = ingest(tmp_path)
     assert len(again["unchanged"]) == PARALLEL_FROM + 6
+
+
+def test_copies_in_later_chunks_are_duplicates_while_earlier_chunks_are_written(
+    app, ingest, tmp_path
+):
+    """A chunk is parsed while the one before it is written: copies across them still count."""
+    from app.ingest.load import CHUNK, PARALLEL_FROM
+    from bench.corpus import write_corpus
+
+    n = CHUNK + PARALLEL_FROM
+    paths = write_corpus(n, tmp_path / "corpus", jobs=1)
+    copies = [write(tmp_path / "corpus" / "zz", p.name, p.read_bytes()) for p in paths[:3]]
+    copies.append(write(tmp_path / "corpus" / "zz", "edited.txt", paths[3].read_text() + "\n"))
+    code, report = ingest(tmp_path / "corpus")
+    assert code == 0 and len(report["added"]) == n
+    assert sorted(report["duplicates"]) == sorted(map(str, copies))
+    assert count(app, Article) == n
+
+
+def test_a_file_the_database_refuses_is_rejected_and_the_rest_of_its_chunk_stored(
+    app, ingest, tmp_path
+):
+    with app.app_context():
+        db.session().execute(
+            text(
+                "CREATE TRIGGER refuse BEFORE INSERT ON article WHEN NEW.title = 'Refused' "
+                "BEGIN SELECT RAISE(ABORT, 'refused by the database'); END"
+            )
+        )
+        db.session().commit()
+    write(tmp_path, "a.txt", article_text("Before", url="https://x.org/a", related="After"))
+    write(tmp_path, "b.txt", article_text("Refused", url="https://x.org/b", related="Before"))
+    write(tmp_path, "c.txt", article_text("After", url="https://x.org/c", related="Before"))
+    code, report = ingest(tmp_path)
+    assert code == 3
+    assert [r["path"].rsplit("/", 1)[1] for r in report["rejected"]] == ["b.txt"]
+    assert "refused by the database" in report["rejected"][0]["reason"]
+    assert len(report["added"]) == 2
+    with app.app_context():
+        links = db.session().execute(select(RelatedLink.title, RelatedLink.target_id)).all()
+    assert sorted(title for title, target in links if target) == ["After", "Before"]

@@ -36,10 +36,10 @@ def test_the_page_links_the_target_with_its_date_and_lists_who_cites(client, ing
     cited, citing = article_by_title(client, "The Target"), article_by_title(client, "The Citing")
     page = client.get(citing["url"]).get_data(as_text=True)
     block = page.split('class="related"')[1].split("</aside>")[0]
-    assert f'<a href="{cited["url"]}">The Target</a>' in block
+    assert f'href="{cited["url"]}">The Target</a>' in block
     assert '<time datetime="2020-05-01">1 May 2020</time>' in block
     target_page = client.get(cited["url"]).get_data(as_text=True)
     section = target_page.split('class="cited-by"')[1].split("</section>")[0]
     assert f'<a href="{citing["url"]}">The Citing</a>' in section
     missing = client.get(article_by_title(client, "Another")["url"]).get_data(as_text=True)
-    assert "not in the archive" in missing
+    assert "not in the archive" in missing.lower()

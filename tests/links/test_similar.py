@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from app import db
+from app import db, title_index
+from app import similar as similar_module
 from app.ingest.terms import terms
-from app.models import Article, ArticleTopic, TermCount, Topic
+from app.models import Article, ArticleTerm, ArticleTopic, TermCount, TitleWord, Topic
 from tests.links.helpers import story
 
 DRILLS = (
@@ -143,3 +144,30 @@ def term_counts(app, *terms: str) -> list[int | None]:
     with app.app_context():
         found = dict(db.session().execute(select(TermCount.term, TermCount.articles)).all())
     return [found.get(t) for t in terms]
+
+
+def indexes(app) -> tuple[list, list, list]:
+    """The title words, terms and term counts, in a comparable order."""
+    with app.app_context():
+        conn = db.session().connection()
+        return tuple(
+            sorted(map(tuple, conn.execute(select(*table.__table__.columns)).all()))
+            for table in (TitleWord, ArticleTerm, TermCount)
+        )
+
+
+def test_an_article_changed_within_one_run_is_indexed_as_a_rebuild_would(app, ingest, tmp_path):
+    first, later = tmp_path / "first", tmp_path / "later"
+    story(first, "a.txt", "Drills Near Krasnogorsk", "https://x.org/a", body=DRILLS)
+    story(first, "b.txt", "Summit in Geneva", "https://x.org/a", body=SUMMIT)
+    story(later, "c.txt", "Summit in Geneva Ends", "https://x.org/a", body=SUMMIT + " Again.")
+    for folder in (first, later):
+        code, report = ingest(folder)
+        assert code == 0, report
+        built = indexes(app)
+        with app.app_context():
+            conn = db.session().connection()
+            title_index.rebuild(conn)
+            similar_module.rebuild(conn)
+            db.session().commit()
+        assert built == indexes(app)

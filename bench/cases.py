@@ -1,0 +1,120 @@
+"""What the benchmark requests: one declarative list of cases.
+
+A case names our path (or a function of the Sample giving paths, requested in turn) and,
+optionally, the same question as one SQL statement with its parameters (in step with the
+paths): the SQL then runs on the database file in the same run (the floor) and, with
+peer=True, is asked of Datasette over HTTP. To add a page, add a line, e.g.
+
+    Case("topic page", "/topics/russia"),
+    Case("search: sanctions", "/api/search?q=sanctions", sql=SEARCH, peer=True,
+         params=lambda s: [{"q": "sanctions"}]),
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sqlite3
+from collections.abc import Callable, Sequence
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, quote, urlsplit
+
+from bench import sql
+from bench.http import Client
+
+SAMPLE_SIZE = 50  # articles the article cases rotate over
+DEEP = 10_000  # articles before the deep list page (the 500th page of 20), at most half of all
+
+
+@dataclass(frozen=True)
+class Sample:
+    """What cases draw their paths from, read once from the database and the API."""
+
+    article_ids: list[int]
+    article_paths: list[str]  # each article's own page, /articles/<id>/<slug>
+    deep_cursor: str  # the `after` of the list page DEEP articles down
+    deep_depth: int
+
+    @property
+    def deep_params(self) -> dict[str, Any]:
+        published, _, ident = self.deep_cursor.partition(".")
+        return {"published": published, "id": int(ident)}
+
+
+Paths = str | Callable[[Sample], Sequence[str]]
+Params = Callable[[Sample], Sequence[dict[str, Any]]]
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    path: Paths
+    sql: str | None = None
+    params: Params | None = None
+    peer: bool = False
+
+    def paths(self, sample: Sample) -> Sequence[str]:
+        return [self.path] if isinstance(self.path, str) else self.path(sample)
+
+    def param_sets(self, sample: Sample) -> Sequence[dict[str, Any]]:
+        return self.params(sample) if self.params else [{}]
+
+
+def _deep(path: str) -> Callable[[Sample], list[str]]:
+    return lambda s: [f"{path}after={quote(s.deep_cursor)}"]
+
+
+CASES: list[Case] = [
+    Case("/healthz (floor)", "/healthz"),
+    Case("front page /", "/"),
+    Case("list /articles", "/articles"),
+    Case("list, deep page", _deep("/articles?")),
+    Case("article page", lambda s: s.article_paths),
+    Case("api list", "/api/articles?per_page=20", sql=sql.LIST, peer=True),
+    Case(
+        "api list (id,title,date SQL)", "/api/articles?per_page=20", sql=sql.LIST_BRIEF, peer=True
+    ),
+    Case(
+        "api list, deep",
+        _deep("/api/articles?per_page=20&"),
+        sql=sql.LIST_AFTER,
+        params=lambda s: [s.deep_params],
+        peer=True,
+    ),
+    Case(
+        "api article",
+        lambda s: [f"/api/articles/{i}" for i in s.article_ids],
+        sql=sql.ARTICLE,
+        params=lambda s: [{"id": i} for i in s.article_ids],
+        peer=True,
+    ),
+]
+
+
+def sample(database: Path, client: Client, seed: int = 0) -> Sample:
+    """Draw articles at random (seeded) and walk the API's `next` links to a deep page."""
+    with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as conn:
+        rows = conn.execute("SELECT id, slug FROM article ORDER BY id").fetchall()
+    if not rows:
+        raise RuntimeError("the database holds no articles to measure")
+    chosen = random.Random(seed).sample(rows, min(SAMPLE_SIZE, len(rows)))
+    depth = max(1, min(DEEP, len(rows) // 2))
+    return Sample(
+        article_ids=[i for i, _ in chosen],
+        article_paths=[f"/articles/{i}/{slug}" for i, slug in chosen],
+        deep_cursor=_cursor_at(client, depth),
+        deep_depth=depth,
+    )
+
+
+def _cursor_at(client: Client, depth: int) -> str:
+    """The `after` cursor that the API's `next` links give `depth` articles down."""
+    per_page = min(100, depth)
+    path, cursor = f"/api/articles?per_page={per_page}", ""
+    for _ in range(depth // per_page):
+        path = json.loads(client.get(path).body)["next"]
+        cursor = parse_qs(urlsplit(path).query)["after"][0]
+    return cursor
