@@ -24,18 +24,20 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         JSON_SORT_KEYS=False,
         PER_PAGE=20,
         MAX_PER_PAGE=100,
+        TAXONOMY_PATH=os.environ.get("TAXONOMY_PATH"),  # None: the package's app/data/taxonomy
     )
     app.json.sort_keys = False
     app.json.ensure_ascii = False
     if config:
         app.config.update(config)
 
-    from app import db, errors
+    from app import db, errors, security
     from app.commands import register_commands
     from app.web import register_blueprints
 
     db.init_app(app)
     errors.init_app(app)
+    security.init_app(app)
     register_blueprints(app)
     register_commands(app)
     return app

@@ -1,4 +1,4 @@
-"""The command line: `foreign-desk db upgrade | ingest | serve` (also `flask --app app …`)."""
+"""The command line: `foreign-desk db upgrade | ingest | links | serve | retag`."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
-from app import db
+from app import db, queries, topics_store
+from app.taxonomy import TaxonomyError
 
 EXIT_REJECTED = 3
 
@@ -81,6 +82,9 @@ def ingest_command(paths: tuple[str, ...], as_json: bool) -> None:
         raise click.ClickException(
             f"the database is not ready ({exc.orig}); run `foreign-desk db upgrade` first"
         ) from exc
+    except TaxonomyError as exc:
+        session.rollback()
+        raise click.ClickException(f"the taxonomy cannot be used: {exc}") from exc
     if as_json:
         click.echo(json.dumps(report.as_json(), ensure_ascii=False))
     else:
@@ -89,6 +93,40 @@ def ingest_command(paths: tuple[str, ...], as_json: bool) -> None:
             click.echo(f"rejected {rejected['path']}: {rejected['reason']}")
     if report.rejected:
         sys.exit(EXIT_REJECTED)
+
+
+@click.command("links")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead.")
+@click.option(
+    "--limit",
+    default=20,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="How many missing titles to list (0: all).",
+)
+@click.option("--resolve", is_flag=True, help="Resolve every link afresh first.")
+@with_appcontext
+def links_command(as_json: bool, limit: int, resolve: bool) -> None:
+    """Count resolved links and list the titles the archive lacks, most cited first."""
+    from app import links
+
+    session = db.session()
+    if resolve:
+        links.resolve_all(session.connection())
+        session.commit()
+    found = links.report(session.connection(), limit or None)
+    if as_json:
+        click.echo(json.dumps(found, ensure_ascii=False))
+        return
+    steps = " · ".join(f"{step} {n:,}" for step, n in found["resolved_by"].items())
+    click.echo(
+        f"{found['links']:,} links: {found['resolved']:,} resolved ({steps}), "
+        f"{found['unresolved']:,} unresolved"
+    )
+    if found["missing"]:
+        click.echo(f"{found['missing_titles']:,} titles the archive lacks, most cited first:")
+        for missing in found["missing"]:
+            click.echo(f"{missing['cited']:>6}  {missing['title']}")
 
 
 @click.command("serve")
@@ -102,6 +140,29 @@ def serve_command(host: str, port: int, workers: int) -> None:
     serve(host, port, workers)
 
 
+@click.command("retag")
+@with_appcontext
+def retag_command() -> None:
+    """Recompute every article's topics from the taxonomy (after changing it)."""
+    from tqdm import tqdm
+
+    session = db.session()
+    try:
+        total = queries.count(session, queries.Filters())
+        with tqdm(total=total, unit="article", disable=not sys.stderr.isatty()) as bar:
+            report = topics_store.retag(session.connection(), progress=bar.update)
+        session.commit()
+    except (OperationalError, ProgrammingError) as exc:
+        session.rollback()
+        raise click.ClickException(
+            f"the database is not ready ({exc.orig}); run `foreign-desk db upgrade` first"
+        ) from exc
+    except TaxonomyError as exc:
+        session.rollback()
+        raise click.ClickException(f"the taxonomy cannot be used: {exc}") from exc
+    click.echo(report.summary())
+
+
 def register_commands(app: Flask) -> None:
-    for command in (db_group, ingest_command, serve_command):
+    for command in (db_group, ingest_command, links_command, serve_command, retag_command):
         app.cli.add_command(command)

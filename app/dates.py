@@ -11,7 +11,8 @@ from dateutil import parser as dateutil_parser
 HINT = "try 2019, 2019-04, 2019-04-02, April 2019 or 2 April 2019"
 _YEAR = re.compile(r"^\d{4}$")
 _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
-_HAS_DAY = re.compile(r"\b\d{1,2}(st|nd|rd|th)?\b(?!\d)")
+# Two different defaults tell which parts the text gave: a part it gave is the same in both.
+_DEFAULTS = (datetime(1, 1, 1), datetime(2, 2, 2))
 
 
 class DateError(ValueError):
@@ -21,21 +22,28 @@ class DateError(ValueError):
 def date_range(text: str) -> tuple[date, date]:
     """`2019` → the year, `2019-04` or `April 2019` → the month, `2019-04-02` → the day."""
     value = text.strip()
+    try:
+        return _read(value)
+    except DateError:
+        raise
+    except (ValueError, OverflowError) as exc:
+        raise DateError(f"cannot read {value!r} as a date; {HINT}") from exc
+
+
+def _read(value: str) -> tuple[date, date]:
     if _YEAR.match(value):
         year = int(value)
         return date(year, 1, 1), date(year, 12, 31)
     if m := _YEAR_MONTH.match(value):
         return _month(int(m[1]), int(m[2]))
-    try:
-        day = dateutil_parser.parse(value, default=datetime(1, 1, 1)).date()
-    except (ValueError, OverflowError) as exc:
-        raise DateError(f"cannot read {value!r} as a date; {HINT}") from exc
-    if day.year == 1:
+    first, second = (dateutil_parser.parse(value, default=d).date() for d in _DEFAULTS)
+    if first.year != second.year:
         raise DateError(f"{value!r} has no year; {HINT}")
-    without_year = value.replace(str(day.year), "")
-    if not _HAS_DAY.search(without_year):
-        return _month(day.year, day.month)
-    return day, day
+    if first.month != second.month:
+        return date(first.year, 1, 1), date(first.year, 12, 31)
+    if first.day != second.day:
+        return _month(first.year, first.month)
+    return first, first
 
 
 def _month(year: int, month: int) -> tuple[date, date]:

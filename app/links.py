@@ -1,65 +1,265 @@
-"""Resolve "Related article" links to the articles the archive holds."""
+"""Resolve "Related article" links to the articles the archive holds.
+
+A link resolves, in this order: by canonical URL; by its title folded for case, quotes, dashes,
+punctuation and spacing ("title"); by that title with British spelling made American
+("spelling"); by a title one typo away ("fuzzy", see `title_match`). Never to the citing article
+itself; among several candidates, to the one nearest in date to the citing article.
+`RelatedLink.resolved_by` records the step.
+
+At ingest the exact steps run article by article (`resolve_links_of`, `resolve_links_to`); the
+typo step runs once at the end of the batch (`resolve_late`), when every exact match of the batch
+is known, so a guess never takes the place of an exact match that arrives three files later.
+A link whose target arrives in a later ingest resolves then, from the stored link alone.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import bindparam, select, update
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any, NamedTuple
+
+from sqlalchemy import bindparam, distinct, func, or_, select, update
 from sqlalchemy.engine import Connection
 
+from app import title_index
+from app.ingest.identity import fold_title
 from app.models import Article, RelatedLink
+from app.title_index import Candidate, MemoryTitles, SqlTitles, Titles
+from app.title_match import close_titles, one_typo_apart
+
+STEPS = ("url", "title", "spelling", "fuzzy", "unresolved")  # best first
+_FAR = 10**6  # days: a candidate whose distance in time is unknown comes last
 
 LINK = RelatedLink.__table__
-UNRESOLVED_OF = select(LINK.c.id, LINK.c.canonical_href, LINK.c.title_key).where(
+LINKS = select(
+    LINK.c.id,
+    LINK.c.article_id,
+    LINK.c.title,
+    LINK.c.title_key,
+    LINK.c.canonical_href,
+    Article.published,
+).join(Article, Article.id == LINK.c.article_id)
+UNRESOLVED_OF = LINKS.where(
     LINK.c.article_id == bindparam("article_id"), LINK.c.target_id.is_(None)
 )
-BY_URL = select(Article.id).where(
-    Article.canonical_url == bindparam("url"), Article.id != bindparam("article_id")
+CITING = Article.__table__.alias("citing")
+CURRENT = Article.__table__.alias("current")
+# Each link with how it resolved and the date of the article it points to.
+LINKS_AND_TARGETS = LINKS.add_columns(LINK.c.resolved_by, CURRENT.c.published).outerjoin(
+    CURRENT, CURRENT.c.id == LINK.c.target_id
 )
-BY_TITLE = (
-    select(Article.id)
-    .where(Article.title_key == bindparam("key"), Article.id != bindparam("article_id"))
-    .order_by(Article.published.desc())
-    .limit(1)
+# Links that name an arriving article and have not found one by URL: when they were written,
+# and the date of what they point at now.
+NAMING = (
+    select(
+        LINK.c.id,
+        LINK.c.title,
+        LINK.c.canonical_href,
+        LINK.c.resolved_by,
+        CITING.c.published,
+        CURRENT.c.published,
+    )
+    .join(CITING, CITING.c.id == LINK.c.article_id)
+    .outerjoin(CURRENT, CURRENT.c.id == LINK.c.target_id)
+    .where(
+        or_(LINK.c.title_key == bindparam("key"), LINK.c.canonical_href == bindparam("url")),
+        LINK.c.article_id != bindparam("article_id"),
+        or_(LINK.c.target_id.is_(None), LINK.c.resolved_by != "url"),
+    )
 )
+ARRIVING = select(Article.title, Article.published).where(Article.id == bindparam("article_id"))
 SET_TARGET = (
     update(LINK)
     .where(LINK.c.id == bindparam("link_id"))
     .values(target_id=bindparam("target"), resolved_by=bindparam("how"))
 )
-_WAITING = (LINK.c.target_id.is_(None), LINK.c.article_id != bindparam("new_id"))
-RESOLVE_WAITING_BY_URL = (
-    update(LINK)
-    .where(*_WAITING, LINK.c.canonical_href == bindparam("url"))
-    .values(target_id=bindparam("new_id"), resolved_by="url")
-)
-RESOLVE_WAITING_BY_TITLE = (
-    update(LINK)
-    .where(*_WAITING, LINK.c.title_key == bindparam("key"))
-    .values(target_id=bindparam("new_id"), resolved_by="title")
-)
+
+
+class Link(NamedTuple):
+    """What resolving one link needs: its title, key and URL, and who cites it when."""
+
+    id: int
+    article_id: int
+    title: str
+    key: str
+    url: str | None
+    published: date | None
+
+
+class Mark(NamedTuple):
+    """The newest article and link before a batch: what is above them is the batch's."""
+
+    article: int
+    link: int
+
+    @classmethod
+    def now(cls, conn: Connection) -> Mark:
+        return cls(
+            conn.scalar(select(func.coalesce(func.max(Article.id), 0))) or 0,
+            conn.scalar(select(func.coalesce(func.max(RelatedLink.id), 0))) or 0,
+        )
+
+
+def days_apart(day: date | None, other: date | None) -> int:
+    """How far apart two dates are; unknown dates are as far as can be."""
+    return abs((day - other).days) if day and other else _FAR
+
+
+def nearest(candidates: Sequence[Candidate], day: date | None) -> Candidate:
+    """The candidate published nearest to a day (the first one on a tie)."""
+    return min(candidates, key=lambda c: days_apart(c.published, day))
+
+
+def better(step: str, days: int, than_step: str | None, than_days: int) -> bool:
+    """Whether a match beats the one a link has: an earlier step, or the same one nearer."""
+    rank, than = STEPS.index(step), STEPS.index(than_step or "unresolved")
+    return rank < than or (rank == than and days < than_days)
+
+
+def title_step(link_title: str, target_title: str) -> str:
+    """Which step matched two titles of one key: "title" if only their form differs."""
+    same = link_title == target_title or fold_title(link_title) == fold_title(target_title)
+    return "title" if same else "spelling"
+
+
+def exact_match(link: Link, titles: Iterable[Titles]) -> tuple[Candidate, str] | None:
+    """The target by URL, then by folded title, then with spelling folded too."""
+    titles = list(titles)
+    if link.url:
+        for index in titles:
+            found = [c for c in index.by_url(link.url) if c.id != link.article_id]
+            if found:
+                return found[0], "url"
+    same_key = [c for index in titles for c in index.by_key(link.key) if c.id != link.article_id]
+    if not same_key:
+        return None
+    same_form = [c for c in same_key if title_step(link.title, c.title) == "title"]
+    if same_form:
+        return nearest(same_form, link.published), "title"
+    return nearest(same_key, link.published), "spelling"
+
+
+def typo_match(link: Link, titles: Iterable[Titles]) -> tuple[Candidate, str] | None:
+    """The target whose title is one typo from the link's, nearest in date.
+
+    A typo is looked for in the folded titles, then in their written spelling: "Defeence" is
+    a typo of "Defence", not of the "defense" it folds to.
+    """
+    near = [c for index in titles for c in index.near(link.key) if c.id != link.article_id]
+    form = fold_title(link.title)
+    found = [
+        near[i]
+        for i in close_titles(link.key, [c.key for c in near])
+        if one_typo_apart(link.key, near[i].key) or one_typo_apart(form, fold_title(near[i].title))
+    ]
+    return (nearest(found, link.published), "fuzzy") if found else None
+
+
+def find_target(link: Link, titles: Sequence[Titles]) -> tuple[int, str] | None:
+    """The article a link names, and the step that found it."""
+    found = exact_match(link, titles) or typo_match(link, titles)
+    return (found[0].id, found[1]) if found else None
 
 
 def resolve_links_of(conn: Connection, article_id: int) -> None:
-    """Point each unresolved link of one article at its target, if the archive has it."""
-    for link in conn.execute(UNRESOLVED_OF, {"article_id": article_id}).all():
-        target, how = find_target(conn, article_id, link.canonical_href, link.title_key)
-        if target is not None:
-            conn.execute(SET_TARGET, {"link_id": link.id, "target": target, "how": how})
-
-
-def find_target(
-    conn: Connection, article_id: int, url: str | None, key: str
-) -> tuple[int | None, str | None]:
-    """The article a link names: by canonical URL first, then by folded title; never itself."""
-    if url:
-        found = conn.execute(BY_URL, {"url": url, "article_id": article_id}).scalar()
-        if found is not None:
-            return found, "url"
-    found = conn.execute(BY_TITLE, {"key": key, "article_id": article_id}).scalar()
-    return (found, "title") if found is not None else (None, None)
+    """Point each unresolved link of one article at its target by URL or title."""
+    titles = [SqlTitles(conn)]
+    for row in conn.execute(UNRESOLVED_OF, {"article_id": article_id}).all():
+        found = exact_match(Link(*row), titles)
+        if found:
+            _point(conn, row.id, found[0].id, found[1])
 
 
 def resolve_links_to(conn: Connection, article_id: int, url: str | None, key: str) -> None:
-    """Links ingested before their target resolve when it arrives."""
-    if url:
-        conn.execute(RESOLVE_WAITING_BY_URL, {"new_id": article_id, "url": url})
-    conn.execute(RESOLVE_WAITING_BY_TITLE, {"new_id": article_id, "key": key})
+    """Links this article matches better than what they found before point at it now."""
+    waiting = conn.execute(NAMING, {"key": key, "url": url, "article_id": article_id}).all()
+    if not waiting:
+        return
+    title, published = conn.execute(ARRIVING, {"article_id": article_id}).one()
+    for link_id, link_title, href, was, citing_day, current_day in waiting:
+        how = "url" if url and href == url else title_step(link_title, title)
+        days = days_apart(published, citing_day)
+        if better(how, days, was, days_apart(current_day, citing_day)):
+            _point(conn, link_id, article_id, how)
+
+
+def resolve_late(conn: Connection, mark: Mark) -> None:
+    """After a batch: index its new titles, then look for typos among what may match now.
+
+    The batch's new links are compared with the whole archive; links from earlier batches,
+    unresolved or resolved by a typo, only with the batch's new articles (the rest of the
+    archive was tried when they arrived).
+    """
+    new_articles = MemoryTitles.load(conn, after=mark.article)
+    title_index.index_titles(conn, new_articles)
+    older = SqlTitles(conn, upto=mark.article)
+    waiting = LINKS_AND_TARGETS.where(
+        or_(LINK.c.target_id.is_(None), LINK.c.resolved_by == "fuzzy")
+    )
+    if not len(new_articles):
+        waiting = waiting.where(LINK.c.id > mark.link)
+    for *row, was, current_day in conn.execute(waiting).all():
+        link = Link(*row)
+        titles: list[Titles] = [new_articles]
+        if link.id > mark.link and mark.article:
+            titles.append(older)
+        found = typo_match(link, titles)
+        if found and better(
+            "fuzzy",
+            days_apart(found[0].published, link.published),
+            was,
+            days_apart(current_day, link.published),
+        ):
+            _point(conn, link.id, found[0].id, "fuzzy")
+
+
+def resolve_all(conn: Connection) -> Counter[str]:
+    """Resolve every link afresh against the whole archive; count links by step."""
+    titles = [MemoryTitles.load(conn)]
+    counts: Counter[str] = Counter()
+    changes = []
+    for row in conn.execute(LINKS).all():
+        link = Link(*row)
+        target, how = find_target(link, titles) or (None, None)
+        counts[how or "unresolved"] += 1
+        changes.append({"link_id": link.id, "target": target, "how": how})
+    for start in range(0, len(changes), 10_000):
+        conn.execute(SET_TARGET, changes[start : start + 10_000])
+    return counts
+
+
+def _point(conn: Connection, link_id: int, target_id: int, how: str) -> None:
+    conn.execute(SET_TARGET, {"link_id": link_id, "target": target_id, "how": how})
+
+
+def report(conn: Connection, limit: int | None = 20) -> dict[str, Any]:
+    """How many links resolved, by which step, and the titles the archive lacks, most cited first.
+
+    `limit` caps the list of missing titles (None: all of them); `missing_titles` counts them all.
+    """
+    by_step = dict(
+        conn.execute(
+            select(RelatedLink.resolved_by, func.count()).group_by(RelatedLink.resolved_by)
+        ).all()
+    )
+    unresolved = by_step.pop(None, 0)
+    cited = func.count(distinct(RelatedLink.article_id))
+    missing = (
+        select(
+            func.min(RelatedLink.title), cited, func.max(RelatedLink.href), RelatedLink.title_key
+        )
+        .where(RelatedLink.target_id.is_(None))
+        .group_by(RelatedLink.title_key)
+        .order_by(cited.desc(), RelatedLink.title_key)
+    )
+    total_missing = conn.scalar(select(func.count()).select_from(missing.subquery())) or 0
+    rows = conn.execute(missing.limit(limit) if limit is not None else missing).all()
+    return {
+        "links": sum(by_step.values()) + unresolved,
+        "resolved": sum(by_step.values()),
+        "unresolved": unresolved,
+        "resolved_by": {step: by_step.get(step, 0) for step in STEPS[:-1]},
+        "missing_titles": total_missing,
+        "missing": [{"title": t, "cited": n, "href": href} for t, n, href, _ in rows],
+    }

@@ -148,6 +148,8 @@ class Topic(Base):
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(20))  # country, region, person, organization, theme
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("topic.id"))
+    # Kept by ingest and retag, so that listing topics never counts the whole archive.
+    article_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     parent: Mapped[Topic | None] = relationship(remote_side=[id])
 
@@ -158,7 +160,11 @@ class Topic(Base):
 
 class ArticleTopic(Base):
     __tablename__ = "article_topic"
-    __table_args__ = (Index("ix_article_topic_topic_id_article_id", "topic_id", "article_id"),)
+    # A topic's articles newest first, straight from the index: its pages, timeline and feed
+    # cost the same whether it has ten articles or half the archive.
+    __table_args__ = (
+        Index("ix_article_topic_topic_id_published", "topic_id", "published", "article_id"),
+    )
 
     article_id: Mapped[int] = mapped_column(
         ForeignKey("article.id", ondelete="CASCADE"), primary_key=True
@@ -166,6 +172,7 @@ class ArticleTopic(Base):
     topic_id: Mapped[int] = mapped_column(ForeignKey("topic.id"), primary_key=True)
     weight: Mapped[float] = mapped_column(Float)
     matches: Mapped[str | None] = mapped_column(Text)  # the words that matched, JSON list
+    published: Mapped[date | None] = mapped_column(Date)  # the article's, for the index above
 
     topic: Mapped[Topic] = relationship()
 
@@ -190,3 +197,44 @@ class RelatedLink(Base):
     resolved_by: Mapped[str | None] = mapped_column(String(20))  # url, title, spelling, fuzzy
 
     target: Mapped[Article | None] = relationship(foreign_keys=[target_id])
+
+
+class TitleWord(Base):
+    """A word of an article's folded title, to find titles one typo away from a cited one."""
+
+    __tablename__ = "title_word"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    word: Mapped[str] = mapped_column(Text, primary_key=True)
+    # The length of the whole folded title: a typo changes it by one letter at most.
+    length: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("article.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class ArticleTerm(Base):
+    """A distinctive term of an article and its weight, for "More like this"."""
+
+    __tablename__ = "article_term"
+    __table_args__ = (
+        # Who else uses a term near a date: a range scan that also covers the weight.
+        Index("ix_article_term_term_published", "term", "published", "weight"),
+        {"sqlite_with_rowid": False},
+    )
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("article.id", ondelete="CASCADE"), primary_key=True
+    )
+    term: Mapped[str] = mapped_column(Text, primary_key=True)
+    weight: Mapped[float] = mapped_column(Float)
+    published: Mapped[date | None] = mapped_column(Date)  # the article's, copied for the index
+
+
+class TermCount(Base):
+    """How many articles keep a term among their distinctive ones: how rare it is."""
+
+    __tablename__ = "term_count"
+
+    term: Mapped[str] = mapped_column(Text, primary_key=True)
+    articles: Mapped[int] = mapped_column(Integer)

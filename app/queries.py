@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from math import isqrt
 
-from sqlalchemy import Select, and_, func, or_, select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, tuple_
+from sqlalchemy.orm import Session, defer, joinedload, load_only, selectinload
 
 from app.models import Article, ArticleAuthor, ArticleTopic, RelatedLink, Revision, Source, Topic
 
 NEWEST_FIRST = (Article.published.desc(), Article.id.desc())
+OLDEST_FIRST = (Article.published.asc(), Article.id.asc())
+DATED = Article.published.is_not(None)
+UNDATED = Article.published.is_(None)
+# SQLite integers are signed 64-bit: a larger id in a URL can name nothing.
+MAX_ID = 2**63 - 1
 
 
 class CursorError(ValueError):
@@ -19,7 +25,13 @@ class CursorError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Cursor:
-    """Where a newest-first page ends: the last article's date and id."""
+    """A place in the newest-first order: an article's date and id.
+
+    Newest first means dated articles by (date, id) descending, then undated ones by id
+    descending. Each side of a cursor is one or two "segments", each a plain range on the
+    (published, id) index, so paging costs the same on the first page and the thousandth and
+    no dialect's NULL ordering matters.
+    """
 
     published: date | None
     id: int
@@ -31,23 +43,32 @@ class Cursor:
     def parse(cls, text: str) -> Cursor:
         try:
             day, _, ident = text.partition(".")
-            return cls(None if day == "undated" else date.fromisoformat(day), int(ident))
+            cursor = cls(None if day == "undated" else date.fromisoformat(day), int(ident))
         except ValueError as exc:
             raise CursorError(f"{text!r} is not a page of this list") from exc
+        if not 0 < cursor.id <= MAX_ID:
+            raise CursorError(f"{text!r} is not a page of this list")
+        return cursor
 
     @classmethod
     def of(cls, article: Article) -> Cursor:
         return cls(article.published, article.id)
 
-    def older(self):
-        """The condition for articles after this one, newest first (undated ones last)."""
+    def older_segments(self) -> list[ColumnElement[bool]]:
+        """Conditions for the articles after this one, newest first, in order."""
         if self.published is None:
-            return and_(Article.published.is_(None), Article.id < self.id)
-        return or_(
-            Article.published < self.published,
-            and_(Article.published == self.published, Article.id < self.id),
-            Article.published.is_(None),
-        )
+            return [and_(UNDATED, Article.id < self.id)]
+        return [tuple_(Article.published, Article.id) < (self.published, self.id), UNDATED]
+
+    def newer_segments(self) -> list[ColumnElement[bool]]:
+        """Conditions for the articles before this one, oldest first, in order."""
+        if self.published is None:
+            return [and_(UNDATED, Article.id > self.id), DATED]
+        return [tuple_(Article.published, Article.id) > (self.published, self.id)]
+
+    def older(self) -> ColumnElement[bool]:
+        """One condition for the articles after this one (for callers paging on their own)."""
+        return or_(*self.older_segments())
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,46 +78,171 @@ class Filters:
     start: date | None = None
     end: date | None = None
 
-    def apply(self, query: Select) -> Select:
+    def apply(self, query: Select, walk_dates: bool = False) -> Select:
+        """Add these filters to a query on Article.
+
+        Topic and source conditions come in two forms. By default as `IN (ids)`, which the
+        database can start from: right when they match few articles. With walk_dates as
+        `EXISTS` probes on each article's own rows, so the database walks the date index in
+        page order instead: right when they match many, where starting from every match and
+        sorting would be slow.
+        """
         if self.topic:
-            query = query.where(
-                Article.id.in_(
-                    select(ArticleTopic.article_id).join(Topic).where(Topic.slug == self.topic)
-                )
-            )
+            query = query.where(self._tagged(walk_dates))
         if self.source:
-            source_ids = select(Source.id).where(Source.slug == self.source).scalar_subquery()
-            query = query.where(
-                or_(
-                    Article.source_id == source_ids,
-                    Article.publisher_id == source_ids,
-                    Article.id.in_(
-                        select(ArticleAuthor.article_id).where(
-                            ArticleAuthor.source_id == source_ids
-                        )
-                    ),
-                )
-            )
+            query = query.where(self._credited(walk_dates))
         if self.start:
             query = query.where(Article.published >= self.start)
         if self.end:
             query = query.where(Article.published <= self.end)
         return query
 
+    def _tagged(self, walk_dates: bool) -> ColumnElement[bool]:
+        topic_id = self.topic_id()
+        if walk_dates:
+            return exists().where(
+                ArticleTopic.article_id == Article.id, ArticleTopic.topic_id == topic_id
+            )
+        return Article.id.in_(
+            select(ArticleTopic.article_id).where(ArticleTopic.topic_id == topic_id)
+        )
+
+    def _credited(self, walk_dates: bool) -> ColumnElement[bool]:
+        # The byline's source is always one of its authors: authors and publisher suffice.
+        source_id = self.source_id()
+        if walk_dates:
+            # "+ 0" keeps the source indexes out: the walk stays in page order and each
+            # article's authors are read by their primary key.
+            named = exists().where(
+                ArticleAuthor.article_id == Article.id, ArticleAuthor.source_id + 0 == source_id
+            )
+            return or_(Article.publisher_id + 0 == source_id, named)
+        ids = select(ArticleAuthor.article_id).where(ArticleAuthor.source_id == source_id)
+        return or_(Article.publisher_id == source_id, Article.id.in_(ids))
+
+    def topic_id(self):
+        return select(Topic.id).where(Topic.slug == self.topic).scalar_subquery()
+
+    def source_id(self):
+        return select(Source.id).where(Source.slug == self.source).scalar_subquery()
+
+    def within(self, segments: list[ColumnElement[bool]]) -> list[ColumnElement[bool]]:
+        """The segments these filters can match: a date range leaves out the undated one."""
+        if self.start or self.end:
+            return [s for s in segments if s is not UNDATED]
+        return segments
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """Articles newest first, and the cursors of the pages either side (None at an end)."""
+
+    articles: list[Article]
+    older: Cursor | None
+    newer: Cursor | None
+
+
+# What a list loads of each article: its headline and source; its lead and topics for a
+# summary; its text and authors in full (feeds).
+HEADLINE, SUMMARY, FULL = "headline", "summary", "full"
+
+
+def _listed(query: Select, shape: str) -> Select:
+    if shape == HEADLINE:
+        return query.options(
+            load_only(Article.id, Article.slug, Article.title, Article.published),
+            joinedload(Article.source),
+        )
+    query = query.options(
+        defer(Article.raw_text),
+        joinedload(Article.source),
+        selectinload(Article.topics).joinedload(ArticleTopic.topic),
+    )
+    if shape == FULL:
+        return query.options(selectinload(Article.authors).joinedload(ArticleAuthor.source))
+    return query.options(defer(Article.body), defer(Article.body_text))
+
+
+def _walk(
+    session: Session, query: Select, segments: list, order: tuple, want: int
+) -> list[Article]:
+    """Up to `want` rows, taken from each segment in turn (usually the first is enough)."""
+    found: list[Article] = []
+    for condition in segments:
+        rows = session.scalars(query.where(condition).order_by(*order).limit(want - len(found)))
+        found.extend(rows.unique())
+        if len(found) >= want:
+            break
+    return found
+
+
+def _any(session: Session, filters: Filters, segments: list, walk_dates: bool) -> bool:
+    ids = filters.apply(select(Article.id), walk_dates)
+    return any(session.scalar(ids.where(c).limit(1)) is not None for c in filters.within(segments))
+
+
+def _dense(session: Session, filters: Filters, limit: int) -> bool:
+    """Whether the topic and source filters match enough articles to walk the date index.
+
+    Walking finds a page after about limit × total / matches articles; starting from the
+    matches costs about their number. Both stay under sqrt(limit × total) when the walk is
+    chosen from that many matches up; counting stops there, so the test itself is bounded.
+    """
+    if not (filters.topic or filters.source):
+        return False
+    total = session.scalar(select(func.max(Article.id))) or 0
+    enough = max(limit, isqrt(limit * total))
+
+    def at_least(ids: Select) -> bool:
+        capped = select(func.count()).select_from(ids.limit(enough).subquery())
+        return (session.scalar(capped) or 0) >= enough
+
+    if filters.topic and not at_least(
+        select(ArticleTopic.article_id).where(ArticleTopic.topic_id == filters.topic_id())
+    ):
+        return False
+    source_id = filters.source_id()
+    return not filters.source or (
+        at_least(select(ArticleAuthor.article_id).where(ArticleAuthor.source_id == source_id))
+        or at_least(select(Article.id).where(Article.publisher_id == source_id))
+    )
+
+
+def page(
+    session: Session,
+    filters: Filters,
+    limit: int,
+    after: Cursor | None = None,
+    before: Cursor | None = None,
+    shape: str = SUMMARY,
+) -> Page:
+    """A page of articles newest first: after a cursor (older), before one (newer), or the top."""
+    walk = _dense(session, filters, limit)
+    query = _listed(filters.apply(select(Article), walk), shape)
+    if before is not None:
+        rows = _walk(
+            session, query, filters.within(before.newer_segments()), OLDEST_FIRST, limit + 1
+        )
+        shown = rows[:limit][::-1]
+        newer = Cursor.of(shown[0]) if len(rows) > limit else None
+        last = Cursor.of(shown[-1]) if shown else None
+        older = last if last and _any(session, filters, last.older_segments(), walk) else None
+        return Page(shown, older, newer)
+    segments = filters.within(after.older_segments() if after else [DATED, UNDATED])
+    rows = _walk(session, query, segments, NEWEST_FIRST, limit + 1)
+    shown = rows[:limit]
+    older = Cursor.of(shown[-1]) if len(rows) > limit else None
+    first = Cursor.of(shown[0]) if shown and after else None
+    newer = first if first and _any(session, filters, first.newer_segments(), walk) else None
+    return Page(shown, older, newer)
+
 
 def newest(
     session: Session, filters: Filters, limit: int, after: Cursor | None = None
 ) -> tuple[list[Article], Cursor | None]:
     """A page of articles newest first, and the cursor of the next page if there is one."""
-    query = filters.apply(select(Article)).options(
-        joinedload(Article.source), selectinload(Article.topics).joinedload(ArticleTopic.topic)
-    )
-    if after is not None:
-        query = query.where(after.older())
-    articles = list(session.scalars(query.order_by(*NEWEST_FIRST).limit(limit + 1)).unique())
-    more = len(articles) > limit
-    articles = articles[:limit]
-    return articles, Cursor.of(articles[-1]) if more else None
+    found = page(session, filters, limit, after=after)
+    return found.articles, found.older
 
 
 def count(session: Session, filters: Filters) -> int:
@@ -107,18 +253,35 @@ def count(session: Session, filters: Filters) -> int:
 
 def article(session: Session, article_id: int) -> Article | None:
     """One article with everything its page shows."""
+    if not 0 < article_id <= MAX_ID:
+        return None
     return session.scalar(
         select(Article)
         .where(Article.id == article_id)
         .options(
+            defer(Article.raw_text),
             joinedload(Article.source),
             joinedload(Article.publisher),
             joinedload(Article.photo_source),
             selectinload(Article.authors).joinedload(ArticleAuthor.source),
-            selectinload(Article.related).joinedload(RelatedLink.target),
+            selectinload(Article.related)
+            .joinedload(RelatedLink.target)
+            .load_only(Article.id, Article.slug, Article.title, Article.published),
             selectinload(Article.topics).joinedload(ArticleTopic.topic),
         )
     )
+
+
+_HEADLINE = load_only(Article.id, Article.slug, Article.title, Article.published)
+
+
+def neighbours(session: Session, found: Article) -> tuple[Article | None, Article | None]:
+    """The articles just older and just newer than this one by date."""
+    here = Cursor.of(found)
+    query = select(Article).options(_HEADLINE)
+    older = _walk(session, query, here.older_segments(), NEWEST_FIRST, 1)
+    newer = _walk(session, query, here.newer_segments(), OLDEST_FIRST, 1)
+    return (older or [None])[0], (newer or [None])[0]
 
 
 def cited_by(session: Session, article_id: int) -> list[Article]:
@@ -126,6 +289,7 @@ def cited_by(session: Session, article_id: int) -> list[Article]:
     return list(
         session.scalars(
             select(Article)
+            .options(_HEADLINE)
             .where(
                 Article.id.in_(
                     select(RelatedLink.article_id).where(RelatedLink.target_id == article_id)
@@ -138,3 +302,57 @@ def cited_by(session: Session, article_id: int) -> list[Article]:
 
 def revision_count(session: Session, article_id: int) -> int:
     return session.scalar(select(func.count()).where(Revision.article_id == article_id)) or 0
+
+
+def date_before(session: Session, day: date) -> date | None:
+    """The newest date before a day that has an article."""
+    return session.scalar(
+        select(Article.published).where(Article.published < day).order_by(*NEWEST_FIRST).limit(1)
+    )
+
+
+def date_after(session: Session, day: date) -> date | None:
+    """The oldest date after a day that has an article."""
+    return session.scalar(
+        select(Article.published).where(Article.published > day).order_by(*OLDEST_FIRST).limit(1)
+    )
+
+
+def topic(session: Session, slug: str) -> Topic | None:
+    return session.scalar(select(Topic).where(Topic.slug == slug))
+
+
+def source(session: Session, slug: str) -> Source | None:
+    return session.scalar(select(Source).where(Source.slug == slug))
+
+
+def sources_by_id(session: Session, ids: list[int]) -> dict[int, Source]:
+    return {s.id: s for s in session.scalars(select(Source).where(Source.id.in_(ids)))}
+
+
+@dataclass(frozen=True, slots=True)
+class SourcePage:
+    """Sources A to Z, and the slugs to page on from (None at an end)."""
+
+    sources: list[Source]
+    later: str | None
+    earlier: str | None
+
+
+def sources_alphabetical(
+    session: Session, limit: int, after: str | None = None, before: str | None = None
+) -> SourcePage:
+    """A page of every source by slug, after or before a slug (the slug index, in order)."""
+    if before is not None:
+        query = select(Source).where(Source.slug < before).order_by(Source.slug.desc())
+        rows = list(session.scalars(query.limit(limit + 1)))
+        shown = rows[:limit][::-1]
+        later = shown[-1].slug if shown else None
+        return SourcePage(shown, later, shown[0].slug if len(rows) > limit else None)
+    query = select(Source).order_by(Source.slug).limit(limit + 1)
+    rows = list(session.scalars(query.where(Source.slug > after) if after else query))
+    shown = rows[:limit]
+    earlier = shown[0].slug if after and shown else None
+    if earlier and session.scalar(select(Source.id).where(Source.slug < earlier).limit(1)) is None:
+        earlier = None
+    return SourcePage(shown, shown[-1].slug if len(rows) > limit else None, earlier)

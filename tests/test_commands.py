@@ -1,11 +1,70 @@
-"""The command line's file discovery: which files a folder gives ingest, and in what order."""
+"""The console script as a user runs it: upgrade, ingest, serve; and which files a folder gives."""
 
 from __future__ import annotations
 
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 from app.commands import article_files
-from tests.conftest import article_text, write
+from tests.conftest import SEEDS, article_text, write
+
+BIN = Path(sys.executable).parent
+
+
+def run(*args: str, env: dict) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [BIN / "foreign-desk", *args], env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_upgrade_ingest_and_serve(tmp_path):
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'archive.db'}"}
+    assert run("db", "upgrade", env=env).returncode == 0
+    ingested = run("ingest", "--json", str(SEEDS), env=env)
+    assert ingested.returncode == 0 and len(json.loads(ingested.stdout)["added"]) == 2
+    port = free_port()
+    server = subprocess.Popen(
+        [BIN / "foreign-desk", "serve", "--port", str(port), "--workers", "1"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        body = None
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/articles") as answer:
+                    body = json.load(answer)
+                break
+            except OSError:
+                time.sleep(0.1)
+        assert body is not None and body["total"] == 2
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_the_same_commands_work_through_flask(tmp_path):
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'archive.db'}"}
+    flask = [BIN / "flask", "--app", "app"]
+    assert subprocess.run([*flask, "db", "upgrade"], env=env, capture_output=True).returncode == 0
+    done = subprocess.run([*flask, "ingest", str(SEEDS)], env=env, capture_output=True, text=True)
+    assert done.returncode == 0
+    assert (
+        done.stdout.strip() == "2 files: 2 added, 0 updated, 0 unchanged, 0 duplicates, 0 rejected"
+    )
 
 
 def test_a_folder_gives_its_files_sorted_by_path_without_hidden_ones(tmp_path):

@@ -5,8 +5,10 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from breame.spelling import get_american_spelling
 from slugify import slugify as _slugify
 
 TRACKING_PARAMS = re.compile(
@@ -47,18 +49,8 @@ def slugify(text: str, max_length: int = 80) -> str:
     return _slugify(text, max_length=max_length, word_boundary=True) or "untitled"
 
 
-# British spellings folded to American ones, so "Training Centre" matches "Training Center".
-_SPELLING = dict(
-    pair.split(":")
-    for pair in """
-    centre:center theatre:theater metre:meter litre:liter fibre:fiber calibre:caliber
-    defence:defense offence:offense licence:license pretence:pretense colour:color
-    honour:honor labour:labor favour:favor rumour:rumor harbour:harbor neighbour:neighbor
-    behaviour:behavior endeavour:endeavor vigour:vigor armour:armor programme:program
-    catalogue:catalog dialogue:dialog travelled:traveled cancelled:canceled
-    jewellery:jewelry grey:gray sceptic:skeptic manoeuvre:maneuver analyse:analyze
-""".split()
-)
+# Words English spells two ways, folded to the American spelling: breame's dictionary of
+# British forms, then -ise/-isation for the verbs it lacks ("Finlandisation").
 _ISE = re.compile(r"(?<=[a-z]{3})is(e|es|ed|ing|ation|ations)$")
 _ISE_KEEP = frozenset(
     """
@@ -66,25 +58,33 @@ _ISE_KEEP = frozenset(
     exercised exercises compromise compromised compromises premise premises enterprise
     enterprises otherwise televise televised revise revised revises supervise supervised
     improvise despise franchise merchandise expertise disguise promise promised promises
+    promising advertise advertised advertising raise raised raising praise praised cruise
+    bruise noise poise rise rising arise uprising fundraising precise concise demise devise
+    comprise comprised chastise paradise treatise
 """.split()
 )
+# Apostrophes vanish ("Venezuela's" is one word); every other non-word character separates.
+_APOSTROPHES = str.maketrans("", "", "'\u2018\u2019\u02bc`\u00b4\u2032")
 _NON_WORD = re.compile(r"[^\w]+")
 
 
+@lru_cache(maxsize=65536)
 def fold_word(word: str) -> str:
-    """One word in American spelling."""
-    if word in _SPELLING:
-        return _SPELLING[word]
-    if word.endswith("s") and word[:-1] in _SPELLING:
-        return _SPELLING[word[:-1]] + "s"
-    if word in _ISE_KEEP:
-        return word
+    """One lower-case word in American spelling."""
+    american = get_american_spelling(word)
+    if american != word or word in _ISE_KEEP:
+        return american
     return _ISE.sub(r"iz\1", word)
 
 
-def title_key(title: str) -> str:
-    """A title folded for matching: case, accents, quotes, dashes, punctuation and spelling."""
+@lru_cache(maxsize=65536)
+def fold_title(title: str) -> str:
+    """A title folded for case, accents, quotes, dashes, punctuation and spacing."""
     text = unicodedata.normalize("NFKD", title.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("'", "").replace("\u2019", "").replace("\u2018", "")
-    return " ".join(fold_word(w) for w in _NON_WORD.sub(" ", text).split())
+    text = "".join(c for c in text if not unicodedata.combining(c)).translate(_APOSTROPHES)
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def title_key(title: str) -> str:
+    """A title folded for matching: `fold_title`, then British spelling made American."""
+    return " ".join(fold_word(w) for w in fold_title(title).split())

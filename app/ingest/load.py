@@ -9,6 +9,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from app import links
+from app import links, similar, title_index, topics_store
 from app.ingest.parsed import Rejection
 from app.ingest.record import Prepared, prepare
 from app.ingest.sources import Credit
@@ -123,6 +124,8 @@ def ingest(
         if writing is not None:
             loader.write_chunk(writing)
             progress(writing.size)
+    links.resolve_late(loader.conn, loader.mark)
+    similar.count_terms(loader.conn, after=loader.mark.article)
     return report
 
 
@@ -144,14 +147,15 @@ def _workers() -> Iterator[Callable[[], Executor]]:
 
 
 def _prepare_all(
-    files: list[_File], pool: Callable[[], Executor]
+    files: list[_File], pool: Callable[[], Executor], taxonomy: str | None
 ) -> Iterable[Prepared | Rejection]:
-    """Start parsing files; the results come in order as they are iterated."""
+    """Start parsing and tagging files; the results come in order as they are iterated."""
     data = [f.data or b"" for f in files]
     names = [Path(f.path).name for f in files]
+    work = partial(prepare, taxonomy=taxonomy)
     if len(files) < PARALLEL_FROM:
-        return map(prepare, data, names)
-    return pool().map(prepare, data, names, chunksize=16)
+        return map(work, data, names)
+    return pool().map(work, data, names, chunksize=16)
 
 
 @dataclass(slots=True)
@@ -179,6 +183,8 @@ class _Loader:
         self.conn = conn
         self.report = report
         self.source_ids = self._all_sources()
+        self.topics = topics_store.TopicWriter(conn)
+        self.mark = links.Mark.now(conn)
 
     def _all_sources(self) -> dict[str, int]:
         return dict(self.conn.execute(select(Source.slug, Source.id)).all())
@@ -196,7 +202,8 @@ class _Loader:
                 (self.report.unchanged if same_file else self.report.duplicates).append(file.path)
             else:
                 to_parse.append(file)
-        return _Parsing(len(files), to_parse, _prepare_all(to_parse, pool))
+        results = _prepare_all(to_parse, pool, self.topics.taxonomy)
+        return _Parsing(len(files), to_parse, results)
 
     def write_chunk(self, parsing: _Parsing) -> None:
         """Store the parsed files of a chunk, in order, in one savepoint.
@@ -217,8 +224,13 @@ class _Loader:
             self.source_ids = self._all_sources()
             stored = self._stored(identities)
             outcomes = [self._outcome_alone(file, result, stored) for file, result in work]
-        for kind, entry in outcomes:
+        for (_, result), (kind, entry) in zip(work, outcomes, strict=True):
             getattr(self.report, kind).append(entry)
+            if kind in ("added", "updated"):  # tags follow only what the database kept
+                assert isinstance(result, Prepared)
+                article = stored[result.values["identity"]]
+                self.topics.add(article.id, result.values["published"], result.topics)
+        self.topics.flush()
 
     def _outcome(
         self, file: _File, result: Prepared | Rejection, stored: dict[str, _Stored]
@@ -268,6 +280,7 @@ class _Loader:
             article_id = self.conn.execute(INSERT_ARTICLE, {**row, "ingested_at": now}).scalar_one()
             stored[values["identity"]] = _Stored(article_id, values["content_hash"], file.path)
             self._write_children(article_id, prepared)
+            self._index(article_id, prepared)
             links.resolve_links_to(
                 self.conn, article_id, values["canonical_url"], values["title_key"]
             )
@@ -279,8 +292,25 @@ class _Loader:
         existing.content_hash, existing.source_path = values["content_hash"], file.path
         self.conn.execute(DELETE_AUTHORS, {"article_id": existing.id})
         self.conn.execute(DELETE_LINKS, {"article_id": existing.id})
+        self.topics.forget(existing.id)
         self._write_children(existing.id, prepared)
+        self._index(existing.id, prepared, replace=True)
         return "updated"
+
+    def _index(self, article_id: int, prepared: Prepared, replace: bool = False) -> None:
+        """Keep the title index and the terms of "More like this" in step with the article.
+
+        The title words and term counts of articles new in this run are written with the
+        whole batch's at its end (`links.resolve_late`, `similar.count_terms`), even when a
+        later file of the run updates them.
+        """
+        values = prepared.values
+        earlier = article_id <= self.mark.article
+        if replace and earlier:
+            title_index.index_title(self.conn, article_id, values["title_key"], replace=True)
+        similar.index_terms(
+            self.conn, article_id, prepared.terms, values["published"], replace, counted=earlier
+        )
 
     def _keep_revision(self, article_id: int, now: datetime) -> None:
         """Copy the article's current raw text into a Revision before it is replaced."""

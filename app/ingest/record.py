@@ -7,10 +7,11 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from app.ingest import sources
+from app.ingest import sources, tagging
 from app.ingest.identity import canonical_url, slugify, title_key
 from app.ingest.parse import parse
 from app.ingest.parsed import ParsedArticle, Rejection
+from app.ingest.terms import terms
 from app.markup import to_plain
 
 LEAD_CHARS = 320
@@ -95,19 +96,24 @@ class Prepared:
     source: sources.Credit | None
     publisher: sources.Credit | None
     photo_agency: sources.Credit | None
+    terms: dict[str, float]  # distinctive terms, for "More like this"
+    topics: list[tagging.Tag]  # from the title and body, never the byline or photo credit
 
 
-def prepare(data: bytes, name: str) -> Prepared | Rejection:
-    """Parse one file into the values of its rows; run in worker processes."""
+def prepare(data: bytes, name: str, taxonomy: str | None = None) -> Prepared | Rejection:
+    """Parse and tag one file into the values of its rows; run in worker processes."""
     parsed = parse(data, name)
     if isinstance(parsed, Rejection):
         return parsed
     authors = sources.byline_credits(parsed.authors)
+    values = article_values(parsed)
     return Prepared(
-        values=article_values(parsed),
+        values=values,
         related=related_values(parsed),
         authors=authors,
         source=sources.main_source(authors),
         publisher=sources.publisher(parsed.original_url),
         photo_agency=sources.photo_agency(parsed.photo_credit),
+        terms=terms(values["title"], values["body_text"]),
+        topics=tagging.tagger(taxonomy).tag(values["title"], values["body_text"]),
     )

@@ -5,9 +5,15 @@ from flask import Flask
 
 def register_blueprints(app: Flask) -> None:
     from app.markup import to_html
-    from app.web import api, reader
+    from app.web import api, archive, display, feeds, reader, search, sources, topics
 
     app.jinja_env.filters["markdown"] = to_html
+    display.init_app(app)
 
     app.register_blueprint(reader.bp)
+    app.register_blueprint(archive.bp)
+    app.register_blueprint(sources.bp)
+    app.register_blueprint(feeds.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(search.bp)
+    app.register_blueprint(topics.bp)

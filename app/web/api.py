@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, request, url_for
 
-from app import db, queries
+from app import db, queries, similar, topic_queries
 from app.web import params, serialize
+from app.web import search as web_search
+from app.web import topics as topics_page
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -32,5 +34,57 @@ def article(article_id: int):
     session = db.session()
     found = queries.article(session, article_id) or abort(404, "no article with that id")
     return serialize.detail(
-        found, queries.cited_by(session, article_id), queries.revision_count(session, article_id)
+        found,
+        queries.cited_by(session, article_id),
+        queries.revision_count(session, article_id),
+        similar.more_like_this(session, found),
     )
+
+
+@bp.get("/search")
+def search():
+    """Search the archive: results with snippets, best matches first; follow `next` for more."""
+    wanted = web_search.asked()
+    found = web_search.run(wanted)
+    next_url = None
+    if found.more and wanted.offset + wanted.per_page < web_search.MAX_RESULTS:
+        next_url = web_search.page_url("api.search", page=wanted.page + 1)
+    return {
+        "query": str(wanted.query),
+        "total": found.total,
+        "results": [serialize.search_result(hit) for hit in found.hits],
+        "next": next_url,
+        "total_exact": found.total_exact,
+        "sort": found.sort,
+        "notes": list(wanted.query.notes),
+    }
+
+
+@bp.get("/topics")
+def topics():
+    """List every topic with its number of articles, A–Z or (`sort=size`) largest first."""
+    rows = topic_queries.counted(db.session(), topics_page.sort_order())
+    return {"topics": [serialize.topic(row) for row in rows]}
+
+
+@bp.get("/topics/<slug>")
+def topic(slug: str):
+    """Show one topic, its articles a month and its newest articles; follow `next` for more."""
+    session = db.session()
+    found = topic_queries.topic(session, slug) or abort(404, "no topic by that name")
+    filters = queries.Filters(topic=slug)
+    page, more = queries.newest(session, filters, params.per_page(), params.cursor())
+    next_url = None
+    if more is not None:
+        args = {k: v for k, v in request.args.items() if k != "after"}
+        next_url = url_for("api.topic", slug=slug, **args, after=str(more))
+    counted = topic_queries.Counted(found, found.article_count)
+    return {
+        **serialize.topic(counted),
+        "children": [serialize.topic(c) for c in topic_queries.children(session, found.id)],
+        "timeline": [
+            {"month": month, "count": n} for month, n in topic_queries.timeline(session, found)
+        ],
+        "articles": [serialize.summary(a) for a in page],
+        "next": next_url,
+    }

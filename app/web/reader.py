@@ -1,49 +1,71 @@
-"""The pages a person reads: the article list and one article."""
+"""The pages a person reads: the front page, the article list and one article."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, abort, redirect, render_template, url_for
 
-from app import db, queries
-from app.web import params
+from app import counts, db, queries, similar
+from app.models import Article
+from app.web import paging, params
 
 bp = Blueprint("reader", __name__)
+
+FRONT_PAGE_ARTICLES = 12
 
 
 @bp.get("/")
 def front():
-    """Show the newest articles."""
-    page, more = queries.newest(db.session(), queries.Filters(), 20)
-    return render_template("articles.html", articles=page, more=more, heading="Latest")
+    """Show the newest articles, the topics most written about lately and the years."""
+    session = db.session()
+    return render_template(
+        "front.html",
+        page=queries.page(session, queries.Filters(), FRONT_PAGE_ARTICLES),
+        topics=counts.active_topics(session),
+        years=counts.years(session),
+    )
 
 
 @bp.get("/articles")
 def articles():
-    """List articles newest first, a page at a time."""
+    """List articles newest first, a page at a time, by topic, source or dates."""
+    session = db.session()
     filters = params.filters()
-    page, more = queries.newest(db.session(), filters, params.per_page(), params.cursor())
-    args = {k: v for k, v in request.args.items() if k != "after"}
-    return render_template(
-        "articles.html", articles=page, more=more, args=args, heading="All articles"
-    )
+    topic = source = None
+    if filters.topic:
+        topic = queries.topic(session, filters.topic) or abort(404, "no topic by that name")
+    if filters.source:
+        source = queries.source(session, filters.source) or abort(404, "no source by that name")
+    after, before = paging.cursors()
+    found = queries.page(session, filters, params.per_page(), after, before)
+    return render_template("articles.html", page=found, filters=filters, topic=topic, source=source)
+
+
+def _article_or_404(article_id: int) -> Article:
+    return queries.article(db.session(), article_id) or abort(404, "no article with that id")
 
 
 @bp.get("/articles/<int:article_id>")
 def article_short(article_id: int):
     """Send a short article address to the full one."""
-    found = queries.article(db.session(), article_id) or abort(404, "no article with that id")
+    found = _article_or_404(article_id)
     return redirect(url_for("reader.article", article_id=found.id, slug=found.slug), 301)
 
 
 @bp.get("/articles/<int:article_id>/<slug>")
 def article(article_id: int, slug: str):
-    """Show one article."""
+    """Show one article, with its neighbours by date."""
     session = db.session()
-    found = queries.article(session, article_id) or abort(404, "no article with that id")
+    found = _article_or_404(article_id)
     if slug != found.slug:
         return redirect(url_for("reader.article", article_id=found.id, slug=found.slug), 301)
+    older, newer = queries.neighbours(session, found)
     return render_template(
-        "article.html", article=found, cited_by=queries.cited_by(session, article_id)
+        "article.html",
+        article=found,
+        cited_by=queries.cited_by(session, article_id),
+        older=older,
+        newer=newer,
+        similar=similar.more_like_this(session, found),
     )
 
 

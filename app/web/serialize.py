@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
+from markupsafe import escape
+
 from app.models import Article, Source
+from app.search.backend import Hit
+from app.similar import Similar
+from app.topic_queries import Counted
 
 
 def _source(source: Source | None) -> dict[str, str] | None:
@@ -23,7 +29,14 @@ def summary(article: Article) -> dict[str, Any]:
     }
 
 
-def detail(article: Article, cited_by: list[Article], revisions: int) -> dict[str, Any]:
+def _similar(other: Similar) -> dict[str, Any]:
+    published = other.published.isoformat() if other.published else None
+    return {"id": other.id, "title": other.title, "url": other.url, "published": published}
+
+
+def detail(
+    article: Article, cited_by: list[Article], revisions: int, similar: Sequence[Similar] = ()
+) -> dict[str, Any]:
     return {
         "id": article.id,
         "url": article.url,
@@ -52,4 +65,22 @@ def detail(article: Article, cited_by: list[Article], revisions: int) -> dict[st
         ],
         "word_count": article.word_count,
         "revisions": revisions,
+        "similar": [_similar(s) for s in similar],
+    }
+
+
+def search_result(hit: Hit) -> dict[str, Any]:
+    """A summary and its snippet: HTML whose only markup is <mark> around matched words."""
+    snippet = hit.snippet if hit.snippet is not None else escape(hit.article.lead)
+    return {**summary(hit.article), "snippet": str(snippet)}
+
+
+def topic(row: Counted) -> dict[str, Any]:
+    """A topic as /api/topics lists it."""
+    return {
+        "slug": row.topic.slug,
+        "name": row.topic.name,
+        "kind": row.topic.kind,
+        "count": row.count,
+        "parent": row.parent_slug,
     }

@@ -6,7 +6,7 @@ after the raw and body texts, so the whole row with its overflow pages: a 100,00
 re-run read about a gigabyte and peaked at 480 MB of memory (166 MB with this index).
 
 Revision ID: 0005
-Revises: 0001
+Revises: 0004
 Create Date: 2026-11-22 05:00:00
 """
 
@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0005"
-down_revision: str | None = "0001"
+down_revision: str | None = "0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

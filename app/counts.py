@@ -1,0 +1,175 @@
+"""Counts over the archive, remembered until the archive changes.
+
+A count per month or per source reads every entry of an index (a few milliseconds at 100,000
+articles, tens at a million), too slow to redo on every page view. Ingest only adds articles
+or replaces one while keeping its old text as a revision, so the highest article id and the
+highest revision id together change whenever a count can: checking them is two index seeks,
+done once per request.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from threading import Lock
+from typing import NamedTuple, TypeVar
+
+from sqlalchemy import extract, func, select
+from sqlalchemy.orm import Session
+
+from app.models import Article, ArticleAuthor, ArticleTopic, Revision, Source, Topic
+
+T = TypeVar("T")
+
+# Topics are recomputed by `retag` without touching articles: their counts also expire.
+TOPICS_SECONDS = 60
+ACTIVE_WINDOW = 500
+
+_remembered: dict[tuple[str, str], tuple[tuple, float, object]] = {}
+_lock = Lock()
+
+
+def archive_version(session: Session) -> tuple:
+    """What changes whenever ingest adds or updates an article (asked once per session)."""
+    if "archive_version" not in session.info:
+        session.info["archive_version"] = (
+            session.scalar(select(func.max(Article.id))),
+            session.scalar(select(func.max(Revision.id))),
+        )
+    return session.info["archive_version"]
+
+
+def remembered(
+    session: Session, name: str, compute: Callable[[], T], seconds: float | None = None
+) -> T:
+    """compute(), or its answer from before if the archive has not changed (nor `seconds` gone)."""
+    key = (str(session.get_bind().url), name)
+    version = archive_version(session)
+    with _lock:
+        hit = _remembered.get(key)
+    now = time.monotonic()
+    if hit is not None and hit[0] == version and (seconds is None or now - hit[1] < seconds):
+        return hit[2]  # type: ignore[return-value]
+    value = compute()
+    with _lock:
+        _remembered[key] = (version, now, value)
+    return value
+
+
+def calendar(session: Session) -> dict[int, list[tuple[int, int]]]:
+    """Per year that has articles, newest first: its months with articles and their counts."""
+    return remembered(session, "calendar", lambda: _calendar(session))
+
+
+def _calendar(session: Session) -> dict[int, list[tuple[int, int]]]:
+    year = extract("year", Article.published)
+    month = extract("month", Article.published)
+    rows = session.execute(
+        select(year, month, func.count())
+        .where(Article.published.is_not(None))
+        .group_by(year, month)
+        .order_by(year.desc(), month.desc())
+    )
+    found: dict[int, list[tuple[int, int]]] = {}
+    for y, m, n in rows:
+        found.setdefault(int(y), []).append((int(m), n))
+    return found
+
+
+def years(session: Session) -> list[tuple[int, int]]:
+    """Each year that has articles, newest first, with its number of articles."""
+    return [(y, sum(n for _, n in months)) for y, months in calendar(session).items()]
+
+
+def months(session: Session, year: int) -> list[tuple[int, int]]:
+    """Each month of a year that has articles, newest first, with its number of articles."""
+    return calendar(session).get(year, [])
+
+
+def undated(session: Session) -> int:
+    """How many articles have no date (a range on the date index)."""
+    return session.scalar(select(func.count()).where(Article.published.is_(None))) or 0
+
+
+class TopicCount(NamedTuple):
+    slug: str
+    name: str
+    count: int
+
+    @property
+    def url(self) -> str:
+        return f"/topics/{self.slug}"
+
+
+def active_topics(session: Session, limit: int = 12) -> list[TopicCount]:
+    """The topics most written about in the newest dated articles, with their counts."""
+    return remembered(
+        session, f"active-{limit}", lambda: _active_topics(session, limit), TOPICS_SECONDS
+    )
+
+
+def _active_topics(session: Session, limit: int) -> list[TopicCount]:
+    # Bounded by the window, not the archive: the newest ids come off the date index and each
+    # article's topics off the article_topic primary key.
+    recent = (
+        select(Article.id)
+        .where(Article.published.is_not(None))
+        .order_by(Article.published.desc(), Article.id.desc())
+        .limit(ACTIVE_WINDOW)
+    )
+    n = func.count().label("n")
+    rows = session.execute(
+        select(Topic.slug, Topic.name, n)
+        .join(ArticleTopic, ArticleTopic.topic_id == Topic.id)
+        .where(ArticleTopic.article_id.in_(recent))
+        .group_by(Topic.id)
+        .order_by(n.desc(), Topic.name)
+        .limit(limit)
+    )
+    return [TopicCount(*row) for row in rows]
+
+
+class SourceCount(NamedTuple):
+    id: int
+    bylines: int  # articles whose byline names it
+    published: int  # articles published on its site
+
+
+def source_counts(session: Session) -> dict[int, SourceCount]:
+    """Per source id, how many articles credit it."""
+    return remembered(session, "sources", lambda: _source_counts(session))
+
+
+def _source_counts(session: Session) -> dict[int, SourceCount]:
+    bylines = dict(
+        session.execute(
+            select(ArticleAuthor.source_id, func.count()).group_by(ArticleAuthor.source_id)
+        ).all()
+    )
+    published = dict(
+        session.execute(
+            select(Article.publisher_id, func.count())
+            .where(Article.publisher_id.is_not(None))
+            .group_by(Article.publisher_id)
+        ).all()
+    )
+    return {
+        i: SourceCount(i, bylines.get(i, 0), published.get(i, 0))
+        for i in set(bylines) | set(published)
+    }
+
+
+def ranking(session: Session) -> dict[str, list[SourceCount]]:
+    """Per kind of source, every credited source's counts, most credited first."""
+    return remembered(session, "ranking", lambda: _ranking(session))
+
+
+def _ranking(session: Session) -> dict[str, list[SourceCount]]:
+    counts = source_counts(session)
+    ranked: dict[str, list[SourceCount]] = {}
+    for source_id, kind in session.execute(select(Source.id, Source.kind)):
+        if source_id in counts:
+            ranked.setdefault(kind, []).append(counts[source_id])
+    for rows in ranked.values():
+        rows.sort(key=lambda c: (-(c.bylines + c.published), c.id))
+    return ranked

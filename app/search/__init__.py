@@ -1,0 +1,37 @@
+"""Full-text search: a query language, read into a Query, run by the database's engine.
+
+Views call `search()` and `count()`; which engine answers depends on the database (FTS5 on
+SQLite). A PostgreSQL backend implements `backend.SearchBackend` and is added to BACKENDS.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from app.search.backend import SORTS, SearchBackend, SearchPage, SearchRequest
+from app.search.parse import parse
+from app.search.query import Query
+from app.search.sqlite import SqliteBackend
+
+BACKENDS: dict[str, SearchBackend] = {"sqlite": SqliteBackend()}
+
+__all__ = ["SORTS", "Query", "SearchPage", "SearchRequest", "count", "parse", "search"]
+
+
+def backend(session: Session) -> SearchBackend:
+    """The search engine of the session's database."""
+    dialect = session.get_bind().dialect.name
+    try:
+        return BACKENDS[dialect]
+    except KeyError:
+        raise NotImplementedError(f"no full-text search backend for {dialect} yet") from None
+
+
+def search(session: Session, request: SearchRequest) -> SearchPage:
+    """A page of results for a request."""
+    return backend(session).search(session, request)
+
+
+def count(session: Session, query: Query, cap: int) -> tuple[int, bool]:
+    """How many articles a query finds, counted up to `cap`; and whether that is exact."""
+    return backend(session).count(session, query, cap)

@@ -1,0 +1,79 @@
+"""The seam between the views and a full-text engine: what a search asks and what it answers.
+
+A backend turns a Query into results for one database (FTS5 on SQLite today; a PostgreSQL
+`tsvector` backend implements the same protocol). Views only ever see these types.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from markupsafe import Markup
+from sqlalchemy.orm import Session
+
+from app.models import Article
+from app.search.query import Query
+
+SORTS = ("relevance", "newest", "oldest")
+# What every backend bounds, so a search costs about the same however common its words:
+COUNT_CAP = 10_000  # totals are counted this far ("10,000+")
+RANK_WINDOW = 5_000  # past this many matches, the best are chosen among the newest added
+FACET_SAMPLE = 500  # facets count at most this many results, the most recently added
+
+
+@dataclass(frozen=True, slots=True)
+class SearchRequest:
+    query: Query
+    sort: str = "relevance"  # one of SORTS; relevance needs words, else newest is used
+    offset: int = 0
+    limit: int = 20
+    facets: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One result: the article, its title and a snippet with the matches in <mark>."""
+
+    article: Article
+    title: Markup
+    snippet: Markup | None  # None when the query had no words to find
+
+
+@dataclass(frozen=True, slots=True)
+class FacetValue:
+    value: str  # the year, or the source or topic slug
+    label: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Facets:
+    """Counts by year, source and topic over the results, or over the first `sample` of them."""
+
+    years: list[FacetValue] = field(default_factory=list)
+    sources: list[FacetValue] = field(default_factory=list)
+    topics: list[FacetValue] = field(default_factory=list)
+    sample: int | None = None  # None: counted over every result
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    hits: list[Hit]
+    total: int
+    total_exact: bool  # False: at least `total` results, counting stopped there
+    more: bool  # whether a next page exists
+    sort: str  # the order actually used
+    facets: Facets | None = None
+
+
+class SearchBackend(Protocol):
+    """What every full-text engine provides."""
+
+    def search(self, session: Session, request: SearchRequest) -> SearchPage:
+        """A page of results, the total, and facets if asked for."""
+        ...
+
+    def count(self, session: Session, query: Query, cap: int) -> tuple[int, bool]:
+        """How many articles match, counting up to `cap`; and whether the count is exact."""
+        ...

@@ -1,0 +1,306 @@
+"""The SQLite backend: FTS5 MATCH on `article_fts` (migration 0002), ranked by bm25.
+
+Every step does bounded work, whatever the number of matches:
+- totals are counted up to COUNT_CAP ("10,000+");
+- relevance ranks every match when there are at most RANK_WINDOW of them, else the
+  RANK_WINDOW most recently added (bm25 costs a few microseconds a row: ranking all 60,000
+  matches of a common word takes longer than a whole page may);
+- date order reads the few matches' dates, or, when matches are many, walks the date index
+  newest first and keeps the articles that match, stopping as soon as the page is full;
+- facets count a sample: the FACET_SAMPLE most recently added matches, taken from the
+  same walk that finds the window;
+- snippets are read in one pass over the page's span of ids, or one lookup per id.
+The user's words reach SQLite only as a bound MATCH parameter made by `fts5.compile_query`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    exists,
+    func,
+    literal,
+    literal_column,
+    null,
+    select,
+    table,
+    union_all,
+)
+from sqlalchemy.orm import Session, joinedload, load_only, selectinload
+
+from app.models import Article, ArticleTopic, Source, Topic
+from app.queries import NEWEST_FIRST, Filters
+from app.search.backend import (
+    COUNT_CAP,
+    FACET_SAMPLE,
+    RANK_WINDOW,
+    Facets,
+    FacetValue,
+    Hit,
+    SearchPage,
+    SearchRequest,
+)
+from app.search.fts5 import Match, compile_query
+from app.search.marks import END, START, marked
+from app.search.query import Query
+
+# bm25 weights: a word in the title counts ten times one in the body (0002 sets `rank` alike).
+TITLE_WEIGHT, BODY_WEIGHT = 10.0, 1.0
+SORT_ALL_UNDER = 2_000  # up to this many matches, reading their dates and sorting is cheapest
+FACET_VALUES = 10  # sources and topics shown per facet, the most frequent first
+SNIPPET_TOKENS = 24
+
+fts = table("article_fts", literal_column("rowid"))
+_FTS = literal_column("article_fts")
+_BM25 = func.bm25(_FTS, TITLE_WEIGHT, BODY_WEIGHT)
+# The unary + keeps FTS5 from taking `rowid IN (…)` as an index to probe once per id.
+_ROWID_NOT_INDEXED = literal_column("+article_fts.rowid")
+
+
+def _matches(expression: str) -> ColumnElement[bool]:
+    return _FTS.op("MATCH")(expression)
+
+
+def _filtered(statement: Select, query: Query) -> Select:
+    """The statement within the query's dates, sources and topics (each must hold)."""
+    statement = Filters(start=query.start, end=query.end).apply(statement)
+    for source in query.sources:
+        statement = Filters(source=source).apply(statement)
+    for topic in query.topics:
+        statement = Filters(topic=topic).apply(statement)
+    return statement
+
+
+def _has_filters(query: Query) -> bool:
+    return bool(query.sources or query.topics or query.start or query.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """The most recently added matches, up to RANK_WINDOW: how many, the oldest, their ids."""
+
+    seen: int
+    oldest: int | None
+    ids: str  # a JSON array
+
+    @property
+    def full(self) -> bool:
+        """Whether there may be older matches beyond the window."""
+        return self.seen >= RANK_WINDOW
+
+
+def _each(ids_json: str) -> Select:
+    """The ids of a JSON array, as a subquery."""
+    return select(func.json_each(ids_json).table_valued("value").c.value)
+
+
+class _Search:
+    """One query's matches: the ids of the articles that match it, within its filters."""
+
+    def __init__(self, query: Query) -> None:
+        self.query = query
+        self.match: Match = compile_query(query)
+        self.text = self.match.include is not None
+        self.has_prefix = any(t.prefix for t in [*query.wanted(), *query.exclude])
+        self.id = fts.c.rowid if self.text else Article.id
+
+    def candidates(self) -> Select:
+        """The ids (as `id`) of the articles that match, within the filters, in no order."""
+        if self.match.include is not None:
+            found = select(fts.c.rowid.label("id")).where(_matches(self.match.include))
+            if _has_filters(self.query):
+                found = found.where(
+                    _ROWID_NOT_INDEXED.in_(_filtered(select(Article.id), self.query))
+                )
+            return found
+        return self._without_excluded(_filtered(select(Article.id), self.query))
+
+    def _without_excluded(self, statement: Select) -> Select:
+        if self.match.exclude is None:
+            return statement
+        excluded = select(fts.c.rowid).where(_matches(self.match.exclude))
+        return statement.where(Article.id.not_in(excluded))
+
+    def count(self, session: Session, cap: int) -> tuple[int, bool]:
+        bounded = self.candidates().limit(cap + 1).subquery()
+        found = session.scalar(select(func.count()).select_from(bounded)) or 0
+        return min(found, cap), found <= cap
+
+    def latest_added(self, n: int) -> Select:
+        """The n most recently added matches."""
+        return self.candidates().order_by(self.id.desc()).limit(n)
+
+    def window(self, session: Session) -> Window:
+        """The RANK_WINDOW most recently added matches."""
+        newest = self.latest_added(RANK_WINDOW).subquery()
+        ids = func.json_group_array(newest.c.id)  # one string: no Python object per row
+        n, oldest, ids_json = session.execute(
+            select(func.count(), func.min(newest.c.id), ids)
+        ).one()
+        return Window(n, oldest, ids_json)
+
+    def ranked(self, session: Session, window: Window, n: int) -> list[int]:
+        """The best n matches by bm25, among the window's when it is full."""
+        assert self.match.include is not None
+        statement = select(fts.c.rowid).where(_matches(self.match.include))
+        if window.full:
+            statement = statement.where(fts.c.rowid >= window.oldest)
+        if _has_filters(self.query):
+            # The window's ids are the filtered matches from `oldest` on: checking them is
+            # cheaper than building the filters' set of articles again.
+            statement = statement.where(_ROWID_NOT_INDEXED.in_(_each(window.ids)))
+        return list(session.scalars(statement.order_by(_BM25).limit(n)))
+
+    def by_date(self, session: Session, window: Window, total: int, n: int, sort: str) -> list[int]:
+        """The first n matches newest or oldest first; undated articles come last."""
+        if self.match.include is None:
+            found = self._without_excluded(_filtered(select(Article.id), self.query))
+        elif not window.full and total <= SORT_ALL_UNDER:
+            found = select(Article.id).where(Article.id.in_(_each(window.ids)))
+        else:
+            probe = exists(
+                select(literal(1))
+                .select_from(fts)
+                .where(_matches(self.match.include), fts.c.rowid == Article.id)
+            )
+            found = _filtered(select(Article.id), self.query).where(probe)
+        if sort == "newest":
+            return list(session.scalars(found.order_by(*NEWEST_FIRST).limit(n)))
+        # Oldest first in two walks of the date index: the dated articles, then the undated.
+        dated = found.where(Article.published.is_not(None))
+        ids = list(session.scalars(dated.order_by(Article.published, Article.id).limit(n)))
+        if len(ids) < n:
+            undated = found.where(Article.published.is_(None)).order_by(Article.id)
+            ids += session.scalars(undated.limit(n - len(ids)))
+        return ids
+
+
+class SqliteBackend:
+    """Search with SQLite FTS5."""
+
+    def search(self, session: Session, request: SearchRequest) -> SearchPage:
+        wanted = _Search(request.query)
+        sort = request.sort if wanted.text or request.sort != "relevance" else "newest"
+        if request.query.impossible_dates:
+            return SearchPage([], 0, True, False, sort, Facets() if request.facets else None)
+        # One walk over the newest matches gives the total when there are few, and the
+        # window to rank when there are many (then counting goes on, up to COUNT_CAP).
+        window = wanted.window(session)
+        if window.full:
+            total, exact = wanted.count(session, COUNT_CAP)
+        else:
+            total, exact = window.seen, True
+        end = request.offset + request.limit
+        if sort == "relevance":
+            ids = wanted.ranked(session, window, end + 1)
+        else:
+            ids = wanted.by_date(session, window, total, end + 1, sort)
+        facets = None
+        if request.facets:
+            sample = None if exact and total <= FACET_SAMPLE else FACET_SAMPLE
+            facets = _facets(session, window.ids, sample)
+        # One pass over the ids' span beats a lookup per id when the span holds few matches
+        # (ranked ids lie in the window; a small result) or each lookup is dear (a prefix
+        # expands to many words); ids in date order spread over every match.
+        scan = sort == "relevance" or total < RANK_WINDOW or wanted.has_prefix
+        hits = _hits(session, ids[request.offset : end], wanted.match.include, scan)
+        return SearchPage(hits, total, exact, len(ids) > end, sort, facets)
+
+    def count(self, session: Session, query: Query, cap: int) -> tuple[int, bool]:
+        if query.impossible_dates:
+            return 0, True
+        return _Search(query).count(session, cap)
+
+
+def _hits(session: Session, ids: list[int], include: str | None, scan: bool) -> list[Hit]:
+    if not ids:
+        return []
+    articles = {
+        a.id: a
+        for a in session.scalars(
+            select(Article)
+            .where(Article.id.in_(ids))
+            .options(
+                load_only(
+                    Article.slug,
+                    Article.title,
+                    Article.published,
+                    Article.lead,
+                    Article.source_id,
+                    Article.updated_at,
+                ),
+                joinedload(Article.source),
+                selectinload(Article.topics).joinedload(ArticleTopic.topic),
+            )
+        ).unique()
+    }
+    marks = _marks(session, ids, include, scan) if include else {}
+    return [
+        Hit(articles[i], *marks.get(i, (marked(articles[i].title), None)))
+        for i in ids
+        if i in articles
+    ]
+
+
+def _marks(session: Session, ids: list[int], include: str, scan: bool) -> dict[int, tuple]:
+    """Each article's title and best body passage, the matched words between sentinels."""
+    statement = select(
+        fts.c.rowid,
+        func.highlight(_FTS, 0, START, END),
+        func.snippet(_FTS, 1, START, END, "…", SNIPPET_TOKENS),
+    ).where(_matches(include))
+    if scan:
+        statement = statement.where(
+            fts.c.rowid.between(min(ids), max(ids)), _ROWID_NOT_INDEXED.in_(ids)
+        )
+    else:
+        statement = statement.where(fts.c.rowid.in_(ids))
+    return {row[0]: (marked(row[1]), marked(row[2])) for row in session.execute(statement)}
+
+
+def _facets(session: Session, ids_json: str, sampled: int | None) -> Facets:
+    """Counts by year, source and topic over the newest FACET_SAMPLE of the ids, at once."""
+    newest = _each(ids_json).subquery()
+    m = select(newest.c.value.label("id")).order_by(newest.c.value.desc()).limit(FACET_SAMPLE)
+    m = m.cte("m")
+    year = func.substr(Article.published, 1, 4)
+    by_year = (
+        select(literal("year"), year, null(), func.count())
+        .join_from(m, Article, Article.id == m.c.id)
+        .where(Article.published.is_not(None))
+        .group_by(year)
+    )
+    by_source = _most_frequent(
+        select(literal("source"), Source.slug, Source.name, func.count())
+        .join_from(m, Article, Article.id == m.c.id)
+        .join(Source, Source.id == Article.source_id)
+        .group_by(Source.id)
+    )
+    by_topic = _most_frequent(
+        select(literal("topic"), Topic.slug, Topic.name, func.count())
+        .join_from(m, ArticleTopic, ArticleTopic.article_id == m.c.id)
+        .join(Topic, Topic.id == ArticleTopic.topic_id)
+        .group_by(Topic.id)
+    )
+    values: dict[str, list[FacetValue]] = {"year": [], "source": [], "topic": []}
+    for facet, value, label, n in session.execute(union_all(by_year, by_source, by_topic)):
+        values[facet].append(FacetValue(value, label or value, n))
+    return Facets(
+        years=sorted(values["year"], key=lambda v: v.value, reverse=True),
+        sources=sorted(values["source"], key=_most_first),
+        topics=sorted(values["topic"], key=_most_first),
+        sample=sampled,
+    )
+
+
+def _most_frequent(counted: Select) -> Select:
+    """The FACET_VALUES rows with the highest counts (the count is the last column)."""
+    count = list(counted.selected_columns)[-1]
+    return select(counted.order_by(count.desc()).limit(FACET_VALUES).subquery())
+
+
+def _most_first(value: FacetValue) -> tuple[int, str]:
+    return -value.count, value.label

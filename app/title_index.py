@@ -1,0 +1,159 @@
+"""Where to look for a cited article: by URL, by folded title, by title words.
+
+Two indexes answer the same three questions: `SqlTitles` asks the database (the `title_word`
+table kept at ingest), `MemoryTitles` holds a batch of articles in dictionaries, for passes that
+look up thousands of links at once.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+from typing import Any, NamedTuple, Protocol
+
+from sqlalchemy import Select, bindparam, delete, func, select
+from sqlalchemy.engine import Connection
+
+from app.models import Article, TitleWord
+from app.title_match import STOPWORDS, index_words
+
+# A typo changes one word, so of any two words of a cited title one is intact: looking up the
+# two rarest words finds every title one typo away while reading the shortest postings.
+RAREST = 2
+
+INSERT_WORD = TitleWord.__table__.insert()
+DELETE_WORDS = delete(TitleWord).where(TitleWord.article_id == bindparam("article_id"))
+CANDIDATES = select(Article.id, Article.title, Article.title_key, Article.published)
+BY_URL = CANDIDATES.where(Article.canonical_url == bindparam("url"))
+BY_KEY = CANDIDATES.where(Article.title_key == bindparam("key"))
+
+
+class Candidate(NamedTuple):
+    """An article a link may point to."""
+
+    id: int
+    title: str
+    key: str
+    published: date | None
+
+
+class Titles(Protocol):
+    def by_url(self, url: str) -> list[Candidate]: ...
+    def by_key(self, key: str) -> list[Candidate]: ...
+    def near(self, key: str) -> list[Candidate]: ...
+
+
+def title_rows(key: str, article_id: int) -> list[dict[str, Any]]:
+    """The title_word rows of one article."""
+    return [{"word": w, "length": len(key), "article_id": article_id} for w in index_words(key)]
+
+
+def index_title(conn: Connection, article_id: int, key: str, replace: bool = False) -> None:
+    """Enter an article's title words in the index (again, when its title may have changed)."""
+    if replace:
+        conn.execute(DELETE_WORDS, {"article_id": article_id})
+    rows = title_rows(key, article_id)
+    if rows:
+        conn.execute(INSERT_WORD, rows)
+
+
+def index_titles(conn: Connection, titles: MemoryTitles) -> None:
+    """Enter a batch of new articles' title words in the index, in one sorted write."""
+    rows = titles.rows()
+    for start in range(0, len(rows), 50_000):
+        conn.execute(INSERT_WORD, rows[start : start + 50_000])
+
+
+def rebuild(conn: Connection) -> None:
+    """Index every article's title words afresh."""
+    conn.execute(delete(TitleWord))
+    index_titles(conn, MemoryTitles.load(conn))
+
+
+class SqlTitles:
+    """The archive's titles as the database holds them, up to an article id if given."""
+
+    def __init__(self, conn: Connection, upto: int | None = None) -> None:
+        self.conn, self.upto = conn, upto
+
+    def _kept(self, rows: Iterable[Any]) -> list[Candidate]:
+        return [Candidate(*row) for row in rows if self.upto is None or row.id <= self.upto]
+
+    def by_url(self, url: str) -> list[Candidate]:
+        return self._kept(self.conn.execute(BY_URL, {"url": url}))
+
+    def by_key(self, key: str) -> list[Candidate]:
+        return self._kept(self.conn.execute(BY_KEY, {"key": key}))
+
+    def near(self, key: str) -> list[Candidate]:
+        words, size = index_words(key), len(key)
+        if not words:
+            return []
+        band = TitleWord.length.between(size - 1, size + 1)
+        counts = dict(
+            self.conn.execute(
+                select(TitleWord.word, func.count())
+                .where(TitleWord.word.in_(words), band)
+                .group_by(TitleWord.word)
+            ).all()
+        )
+        rare = sorted(words, key=lambda w: counts.get(w, 0))[:RAREST]
+        ids = select(TitleWord.article_id).where(TitleWord.word.in_(rare), band)
+        query: Select = CANDIDATES.where(Article.id.in_(ids))
+        return self._kept(self.conn.execute(query))
+
+
+class MemoryTitles:
+    """A batch of articles held in dictionaries."""
+
+    def __init__(self, rows: Iterable[tuple[int, str, str, str | None, date | None]]) -> None:
+        self.urls: dict[str, Candidate] = {}
+        self.keys: dict[str, list[Candidate]] = defaultdict(list)
+        self.words: dict[tuple[str, int], list[Candidate]] = defaultdict(list)
+        urls, keys, words = self.urls, self.keys, self.words  # a hundred thousand rows: locals
+        for article_id, title, key, url, published in rows:
+            candidate = Candidate(article_id, title, key, published)
+            if url:
+                urls[url] = candidate
+            keys[key].append(candidate)
+            size = len(key)
+            for word in set(key.split()).difference(STOPWORDS):
+                words[word, size].append(candidate)
+
+    @classmethod
+    def load(cls, conn: Connection, after: int = 0) -> MemoryTitles:
+        """The articles whose id is above `after` (all of them by default)."""
+        columns = (Article.id, Article.title, Article.title_key, Article.canonical_url)
+        return cls(
+            conn.execute(select(*columns, Article.published).where(Article.id > after)).all()
+        )
+
+    def rows(self) -> list[dict[str, Any]]:
+        """The title_word rows of these articles, in the index's order."""
+        return [
+            {"word": word, "length": length, "article_id": c.id}
+            for (word, length), found in sorted(self.words.items())
+            for c in sorted(found)
+        ]
+
+    def __len__(self) -> int:
+        return sum(len(found) for found in self.keys.values())
+
+    def by_url(self, url: str) -> list[Candidate]:
+        found = self.urls.get(url)
+        return [found] if found else []
+
+    def by_key(self, key: str) -> list[Candidate]:
+        return self.keys.get(key, [])
+
+    def near(self, key: str) -> list[Candidate]:
+        band = [
+            (word, n) for word in index_words(key) for n in (len(key) - 1, len(key), len(key) + 1)
+        ]
+        sizes: dict[str, int] = defaultdict(int)
+        for word, n in band:
+            sizes[word] += len(self.words.get((word, n), ()))
+        rare = sorted(sizes, key=sizes.__getitem__)[:RAREST]
+        found = {c.id: c for word, n in band if word in rare for c in self.words.get((word, n), ())}
+        return list(found.values())

@@ -1,0 +1,120 @@
+"""The questions the topic pages and the topic API ask of the archive."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from sqlalchemy import extract, func, select
+from sqlalchemy.orm import Session, aliased, joinedload
+
+from app.models import ArticleTopic, Topic
+
+KIND_ORDER = ("country", "region", "person", "organization", "theme")
+RELATED_FROM = 2000  # the newest articles of a topic its companions are counted in
+CACHE_TIMELINES_FROM = 20_000  # articles: a topic this big keeps its timeline a while
+TIMELINE_KEPT = 600.0  # seconds
+
+_timelines: dict[tuple[str, int, int], tuple[float, list[tuple[str, int]]]] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class Counted:
+    """A topic and how many articles carry it."""
+
+    topic: Topic
+    count: int
+
+    @property
+    def parent_slug(self) -> str | None:
+        return self.topic.parent.slug if self.topic.parent else None
+
+
+def topic(session: Session, slug: str) -> Topic | None:
+    return session.scalar(select(Topic).where(Topic.slug == slug).options(joinedload(Topic.parent)))
+
+
+def counted(session: Session, sort: str = "name", with_empty: bool = True) -> list[Counted]:
+    """Every topic with its number of articles, by name or largest first."""
+    query = select(Topic).options(joinedload(Topic.parent))
+    if not with_empty:
+        query = query.where(Topic.article_count > 0)
+    rows = [Counted(t, t.article_count) for t in session.scalars(query)]
+    if sort == "size":
+        return sorted(rows, key=lambda c: (-c.count, c.topic.name.casefold()))
+    return sorted(rows, key=lambda c: c.topic.name.casefold())
+
+
+def by_kind(rows: list[Counted]) -> list[tuple[str, list[Counted]]]:
+    """Counted topics grouped by kind, kinds in a fixed order, each group in the rows' order."""
+    return [(kind, [c for c in rows if c.topic.kind == kind]) for kind in KIND_ORDER]
+
+
+def children(session: Session, topic_id: int) -> list[Counted]:
+    """The topics whose parent this is (a region's countries), by name."""
+    found = session.scalars(select(Topic).where(Topic.parent_id == topic_id).order_by(Topic.name))
+    return [Counted(t, t.article_count) for t in found]
+
+
+def timeline(session: Session, topic: Topic) -> list[tuple[str, int]]:
+    """Articles a month ("2019-04", n), every month from the first to the last, gaps as 0.
+    A big topic's months take a scan of its index: they are kept for a while, and until its
+    count changes."""
+    if topic.article_count < CACHE_TIMELINES_FROM:
+        return _timeline(session, topic.id)
+    key = (session.get_bind().url.render_as_string(), topic.id, topic.article_count)
+    now = time.monotonic()
+    kept = _timelines.get(key)
+    if kept is None or now - kept[0] > TIMELINE_KEPT:
+        if len(_timelines) > 1000:
+            _timelines.clear()
+        kept = _timelines[key] = (now, _timeline(session, topic.id))
+    return kept[1]
+
+
+def _timeline(session: Session, topic_id: int) -> list[tuple[str, int]]:
+    year, month = extract("year", ArticleTopic.published), extract("month", ArticleTopic.published)
+    rows = session.execute(
+        select(year, month, func.count())
+        .where(ArticleTopic.topic_id == topic_id, ArticleTopic.published.is_not(None))
+        .group_by(year, month)
+    )
+    counts = {(int(y), int(m)): n for y, m, n in rows}
+    if not counts:
+        return []
+    (y, m), last = min(counts), max(counts)
+    months = []
+    while (y, m) <= last:
+        months.append((f"{y:04d}-{m:02d}", counts.get((y, m), 0)))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return months
+
+
+def undated(session: Session, topic_id: int) -> int:
+    """Articles of the topic without a date, which no month can show."""
+    query = select(func.count()).where(
+        ArticleTopic.topic_id == topic_id, ArticleTopic.published.is_(None)
+    )
+    return session.scalar(query) or 0
+
+
+def companions(session: Session, topic_id: int, limit: int = 12) -> list[Counted]:
+    """The topics that most often share an article with this one, among its newest
+    RELATED_FROM articles (so a huge topic costs no more than a big one)."""
+    newest = (
+        select(ArticleTopic.article_id)
+        .where(ArticleTopic.topic_id == topic_id)
+        .order_by(ArticleTopic.published.desc(), ArticleTopic.article_id.desc())
+        .limit(RELATED_FROM)
+    )
+    other = aliased(ArticleTopic)
+    shared = func.count().label("shared")
+    rows = session.execute(
+        select(Topic, shared)
+        .join(other, other.topic_id == Topic.id)
+        .where(other.article_id.in_(newest), other.topic_id != topic_id)
+        .group_by(Topic.id)
+        .order_by(shared.desc(), Topic.name)
+        .limit(limit)
+    )
+    return [Counted(t, n) for t, n in rows]

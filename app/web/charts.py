@@ -1,0 +1,80 @@
+"""Charts drawn on the server as SVG geometry (pure: numbers in, shapes out)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+LEFT, BOTTOM, TOP = 36, 18, 8  # room for the scale, the years and the tallest bar's top
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    x: float
+    y: float
+    width: float
+    height: float
+    month: str  # "2019-04"
+    count: int
+
+    @property
+    def label(self) -> str:
+        """What the bar says when pointed at: "April 2019: 3 articles"."""
+        name = date.fromisoformat(self.month + "-01").strftime("%B %Y")
+        return f"{name}: {self.count} article{'' if self.count == 1 else 's'}"
+
+
+@dataclass(frozen=True, slots=True)
+class Tick:
+    x: float
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    width: int
+    height: int
+    left: float  # the x of the axis's start, right of the scale
+    base: float  # the y of the axis
+    bars: tuple[Bar, ...]
+    ticks: tuple[Tick, ...]  # one per year, at its first month shown
+    peak: int
+
+    @property
+    def summary(self) -> str:
+        """The chart in words, for those who cannot see it."""
+        first, last = self.bars[0].month, self.bars[-1].month
+        total = sum(b.count for b in self.bars)
+        busiest = max(self.bars, key=lambda b: b.count)
+        return (
+            f"{total} articles from {first} to {last}; the most in one month was "
+            f"{busiest.count}, in {busiest.month}"
+        )
+
+
+def monthly(timeline: list[tuple[str, int]], width: int = 640, height: int = 160) -> Chart | None:
+    """Bars for articles a month, scaled to fit; None when there is nothing to draw."""
+    if not timeline:
+        return None
+    peak = max(count for _, count in timeline) or 1
+    slot = (width - LEFT) / len(timeline)
+    gap = slot * 0.15 if slot > 3 else 0
+    base = height - BOTTOM
+    bars, ticks = [], []
+    for i, (month, count) in enumerate(timeline):
+        x = LEFT + i * slot
+        tall = (base - TOP) * count / peak
+        bars.append(Bar(round(x + gap / 2, 2), round(base - tall, 2), round(slot - gap, 2),
+                        round(tall, 2), month, count))  # fmt: skip
+        if i == 0 or month.endswith("-01"):
+            ticks.append(Tick(round(x, 2), month[:4]))
+    return Chart(width, height, LEFT, base, tuple(bars), _spaced(ticks), peak)
+
+
+def _spaced(ticks: list[Tick], room: float = 34) -> tuple[Tick, ...]:
+    """Year labels far enough apart to read: a long timeline labels every few years."""
+    kept: list[Tick] = []
+    for tick in ticks:
+        if not kept or tick.x - kept[-1].x >= room:
+            kept.append(tick)
+    return tuple(kept)

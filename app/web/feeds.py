@@ -1,0 +1,39 @@
+"""Atom feeds (RFC 4287): the newest articles, and the newest of one topic."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from flask import Blueprint, Response, abort, render_template, url_for
+
+from app import db, queries
+
+bp = Blueprint("feeds", __name__)
+
+FEED_ENTRIES = 20
+
+
+@bp.get("/feed.atom")
+def latest():
+    """The newest articles of the whole archive."""
+    return _feed(queries.Filters(), "Foreign Desk: latest articles", url_for("reader.front"))
+
+
+@bp.get("/topics/<slug>/feed.atom")
+def topic(slug: str):
+    """The newest articles about one topic."""
+    found = queries.topic(db.session(), slug) or abort(404, "no topic by that name")
+    return _feed(queries.Filters(topic=slug), f"Foreign Desk: {found.name}", found.url)
+
+
+def _feed(filters: queries.Filters, title: str, alternate: str) -> Response:
+    articles = queries.page(db.session(), filters, FEED_ENTRIES, shape=queries.FULL).articles
+    updated = max((a.updated_at for a in articles), default=None)
+    body = render_template(
+        "feed.atom.xml",
+        title=title,
+        articles=articles,
+        updated=updated or datetime.now(UTC).replace(tzinfo=None),
+        alternate=alternate,
+    )
+    return Response(body, mimetype="application/atom+xml")

@@ -1,0 +1,71 @@
+"""The topic pages: every topic by kind, and one topic with its timeline and articles."""
+
+from __future__ import annotations
+
+import json
+
+from flask import Blueprint, abort, render_template, request
+
+from app import db, queries, topic_queries, topics_store
+from app.models import ArticleTopic
+from app.taxonomy import loaded
+from app.web import charts, params
+
+bp = Blueprint("topics", __name__)
+
+KIND_NAMES = {
+    "country": "Countries",
+    "region": "Regions",
+    "person": "People",
+    "organization": "Organisations",
+    "theme": "Themes",
+}
+SORTS = ("name", "size")
+
+
+def sort_order() -> str:
+    """`sort`: "name" (A–Z, the default) or "size" (most articles first)."""
+    sort = request.args.get("sort") or "name"
+    if sort not in SORTS:
+        abort(400, "sort must be name or size")
+    return sort
+
+
+@bp.get("/topics")
+def index():
+    """List the topics that have articles, grouped by kind, A–Z or largest first."""
+    sort = sort_order()
+    rows = topic_queries.counted(db.session(), sort, with_empty=False)
+    return render_template(
+        "topics.html", groups=topic_queries.by_kind(rows), kind_names=KIND_NAMES, sort=sort
+    )
+
+
+@bp.get("/topics/<slug>")
+def topic(slug: str):
+    """Show one topic: what it is, when it was written about, with what, and its articles."""
+    session = db.session()
+    found = topic_queries.topic(session, slug) or abort(404, "no topic by that name")
+    filters = queries.Filters(topic=slug)
+    page, more = queries.newest(session, filters, params.per_page(), params.cursor())
+    return render_template(
+        "topic.html",
+        topic=found,
+        kind_name=KIND_NAMES.get(found.kind, found.kind),
+        entry=loaded(topics_store.taxonomy_path()).by_slug.get(slug),
+        count=found.article_count,
+        children=topic_queries.children(session, found.id),
+        chart=charts.monthly(topic_queries.timeline(session, found)),
+        undated=topic_queries.undated(session, found.id),
+        companions=topic_queries.companions(session, found.id),
+        companions_from=topic_queries.RELATED_FROM,
+        articles=page,
+        more=more,
+        first_page=request.args.get("after") is None,
+    )
+
+
+@bp.app_template_filter("matched_words")
+def matched_words(tag: ArticleTopic) -> list[str]:
+    """The words of an article that gave it a topic."""
+    return json.loads(tag.matches) if tag.matches else []

@@ -1,0 +1,80 @@
+"""Sources: every credited name by kind, and one source's articles."""
+
+from __future__ import annotations
+
+import re
+
+from tests.conftest import article_text, write
+
+
+def by(names: str, title: str, url: str) -> str:
+    return article_text(title, url=url).replace("By [Reuters](#)", f"By {names}")
+
+
+def test_sources_lists_names_by_kind_with_counts(client, ingest, tmp_path):
+    write(tmp_path, "a.txt", by("[Reuters](#)", "One", "https://www.reuters.com/a"))
+    write(tmp_path, "b.txt", by("[Reuters](#) and [Anna Ivanova](#)", "Two", "https://x.org/b"))
+    ingest(tmp_path)
+    html = client.get("/sources").get_data(as_text=True)
+    organisations = html.partition('id="kind-organization"')[2].partition("</section>")[0]
+    assert re.search(
+        r'href="/sources/reuters">Reuters</a>\s*<span class="count">2 bylines, 1 published',
+        organisations,
+    )
+    people = html.partition('id="kind-person"')[2].partition("</section>")[0]
+    assert re.search(
+        r'href="/sources/anna-ivanova">Anna Ivanova</a>\s*<span class="count">1 byline<', people
+    )
+    publishers = html.partition('id="kind-publisher"')[2].partition("</section>")[0]
+    assert 'href="/sources/x-org">x.org</a>' in publishers
+
+
+def test_source_page_lists_what_it_wrote_or_published(client, ingest, tmp_path):
+    write(tmp_path, "a.txt", by("[AFP](#)", "Theirs", "https://www.reuters.com/a"))
+    write(tmp_path, "b.txt", by("[Reuters](#)", "Ours", "https://x.org/b"))
+    write(tmp_path, "c.txt", by("[AFP](#)", "Not ours", "https://x.org/c"))
+    ingest(tmp_path)
+    html = client.get("/sources/reuters").get_data(as_text=True)
+    assert "<h1>Reuters</h1>" in html
+    assert re.findall(r"data-item>([^<]+)<", html) == ["Ours", "Theirs"]
+    assert "1 byline" in html and "1 article published" in html
+
+
+def test_source_page_pages_by_cursor(client, ingest, tmp_path):
+    for k in range(25):
+        write(tmp_path, f"{k:02d}.txt", by("[AFP](#)", f"Story {k}", f"https://x.org/{k}"))
+    ingest(tmp_path)
+    html = client.get("/sources/afp").get_data(as_text=True)
+    older = re.search(r'rel="next" href="([^"]+)"', html)[1]
+    assert older.startswith("/sources/afp?after=")
+    assert client.get(older).get_data(as_text=True).count("data-item") == 5
+
+
+def test_unknown_source_answers_404(client, seeded):
+    assert client.get("/sources/nobody").status_code == 404
+    assert client.get("/sources/reuters?after=nonsense").status_code == 400
+
+
+def test_many_authors_show_the_most_credited_then_every_source_a_to_z(client, ingest, tmp_path):
+    for k in range(1, 106):
+        write(tmp_path, f"{k}.txt", by(f"[Author {k:03d}](#)", f"Story {k}", f"https://x.org/{k}"))
+    write(tmp_path, "again.txt", by("[Author 105](#)", "Again", "https://x.org/again"))
+    ingest(tmp_path)
+    html = client.get("/sources").get_data(as_text=True)
+    people = html.partition('id="kind-person"')[2].partition("</section>")[0]
+    assert "The 60 most credited of 105" in people
+    assert people.count("<li>") == 60 and people.index("author-105") < people.index("author-001")
+    a_to_z = html.partition('id="a-to-z"')[2].partition("</section>")[0]
+    assert a_to_z.count("<li>") == 100 and "/sources/ap" in a_to_z  # the photo agency of every one
+    later = re.search(r'rel="next" href="([^"]+)"', a_to_z)[1]
+    rest = client.get(later).get_data(as_text=True)
+    assert 'id="kind-person"' not in rest
+    listed = rest.partition('id="a-to-z"')[2].partition("</section>")[0]
+    assert re.findall(r'href="/sources/([a-z0-9-]+)">', listed) == [
+        "author-100", "author-101", "author-102", "author-103", "author-104", "author-105", "x-org"
+    ]  # fmt: skip
+    earlier = re.search(r'rel="prev" href="([^"]+)"', rest)[1]
+    back = client.get(earlier).get_data(as_text=True).partition('id="a-to-z"')[2]
+    assert back.partition("</section>")[0].count("<li>") == 100
+    assert client.get("/sources?after=Not%20a%20slug").status_code == 400
+    assert client.get("/sources?after=a&before=b").status_code == 400
