@@ -166,3 +166,25 @@ def test_a_file_the_database_refuses_is_rejected_and_the_rest_of_its_chunk_store
     with app.app_context():
         links = db.session().execute(select(RelatedLink.title, RelatedLink.target_id)).all()
     assert sorted(title for title, target in links if target) == ["After", "Before"]
+
+
+def test_a_refusal_in_a_later_chunk_rejects_that_file_only(app, ingest, tmp_path):
+    from app.ingest.load import CHUNK
+    from bench.corpus import write_corpus
+
+    paths = write_corpus(CHUNK + 10, tmp_path / "corpus", jobs=1)
+    refused = paths[CHUNK + 5]
+    title = refused.read_text().split("# ", 1)[1].split("\n", 1)[0].replace("'", "''")
+    with app.app_context():
+        db.session().execute(
+            text(
+                f"CREATE TRIGGER refuse BEFORE INSERT ON article WHEN NEW.title = '{title}' "
+                "BEGIN SELECT RAISE(ABORT, 'refused by the database'); END"
+            )
+        )
+        db.session().commit()
+    code, report = ingest(tmp_path / "corpus")
+    assert code == 3
+    assert [r["path"] for r in report["rejected"]] == [str(refused)]
+    assert len(report["added"]) == CHUNK + 9
+    assert count(app, Article) == CHUNK + 9
