@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
 
+from app.search.fts5 import compile_query
+from app.search.parse import parse
 from bench import sql
 from bench.http import Client
 
@@ -37,6 +39,11 @@ class Sample:
     article_paths: list[str]  # each article's own page, /articles/<id>/<slug>
     deep_cursor: str  # the `after` of the list page DEEP articles down
     deep_depth: int
+
+    @property
+    def deep_month(self) -> str:
+        """The month (yyyy-mm) of the article at the deep page: one the archive holds."""
+        return self.deep_cursor[:7]
 
     @property
     def deep_params(self) -> dict[str, Any]:
@@ -91,6 +98,44 @@ CASES: list[Case] = [
         params=lambda s: [{"id": i} for i in s.article_ids],
         peer=True,
     ),
+]
+
+
+def _search(name: str, query: str, args: str = "", **extra: str) -> list[Case]:
+    """The search page and /api/search for a query, the API also as SQL (floor and peer)."""
+    match = compile_query(parse(query)).include
+    statement = sql.SEARCH_DATED if "start" in extra else sql.SEARCH
+    if "newest" in args:
+        statement = sql.SEARCH_NEWEST
+    path = f"search?q={quote(query)}{args}"
+    return [
+        Case(f"search page: {name}", f"/{path}"),
+        Case(
+            f"api search: {name}",
+            f"/api/{path}",
+            sql=statement,
+            params=lambda s: [{"q": match, **extra}],
+            peer=True,
+        ),
+    ]
+
+
+# The search mix of the search issue (bench/search.py times the same queries on its own).
+CASES += [
+    *_search("common word", "russia"),
+    *_search("rare word", "kompromat"),
+    *_search("two words", "russia venezuela"),
+    *_search("phrase", '"human rights"'),
+    *_search("prefix", "sanction*"),
+    *_search("date range", "ceasefire", "&from=2019&to=2019", start="2019-01-01", end="2019-12-31"),
+    *_search("newest first", "kremlin", "&sort=newest"),
+    Case("topic page", "/topics/russia"),
+    Case("api topic", "/api/topics/russia?per_page=20"),
+    Case("api topics", "/api/topics"),
+    Case("archive month", lambda s: [f"/archive/{s.deep_month.replace('-', '/')}"]),
+    Case("archive year", lambda s: [f"/archive/{s.deep_month[:4]}"]),
+    Case("source page", "/sources/reuters"),
+    Case("site feed", "/feed.atom"),
 ]
 
 

@@ -1,6 +1,7 @@
 """Measure ingest and pages at a given size, side by side with Datasette.
 
     python -m bench.run --articles N [--corpus DIR] [--json OUT] [--requests R]
+    python -m bench.run --database FILE [--json OUT]   (pages only, on an archive ingested before)
 
 generates (or reuses) a corpus of N articles, ingests it into a fresh SQLite database with the
 real command line, serves it with `foreign-desk serve --workers 1`, times every case of
@@ -31,15 +32,20 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     """Run the benchmark from the command line; return the figures."""
     parser = _parser()
     args = parser.parse_args(argv)
-    if not (args.articles or args.corpus):
-        parser.error("give --articles N or --corpus DIR")
-    folder = args.corpus or cached_corpus(args.articles, args.seed, args.out)
-    workdir = args.out / f"run-{args.articles or folder.name}"
-    workdir.mkdir(parents=True, exist_ok=True)
-    database = workdir / "archive.db"
-    result: dict[str, Any] = {"machine": machine(), "corpus": str(folder)}
-    result["ingest"] = ingest.measure(folder, database)
-    print(report.ingest_table(result["ingest"]), flush=True)
+    if not (args.articles or args.corpus or args.database):
+        parser.error("give --articles N, --corpus DIR or --database FILE")
+    result: dict[str, Any] = {"machine": machine()}
+    if args.database:  # pages only, on an archive ingested before
+        database, workdir = args.database, args.out / f"run-{args.database.stem}"
+        workdir.mkdir(parents=True, exist_ok=True)
+    else:
+        folder = args.corpus or cached_corpus(args.articles, args.seed, args.out)
+        workdir = args.out / f"run-{args.articles or folder.name}"
+        workdir.mkdir(parents=True, exist_ok=True)
+        database = workdir / "archive.db"
+        result["corpus"] = str(folder)
+        result["ingest"] = ingest.measure(folder, database)
+        print(report.ingest_table(result["ingest"]), flush=True)
     result |= serve_and_measure(args, database, workdir)
     result["machine"]["load_after"] = os.getloadavg()
     print(report.pages_table(result), flush=True)
@@ -119,6 +125,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, help="generate (or reuse) a corpus of N articles")
     parser.add_argument("--corpus", type=Path, help="ingest this folder instead")
+    parser.add_argument(
+        "--database", type=Path, help="skip ingest: time the pages of this database file"
+    )
     parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
     parser.add_argument("--json", type=Path, help="write the figures to this file")
     parser.add_argument("--requests", type=int, default=200, help="timed requests per case")

@@ -48,3 +48,22 @@ LEFT JOIN source AS s ON s.id = a.source_id
 LEFT JOIN source AS p ON p.id = a.publisher_id
 WHERE a.id = :id
 """
+
+# /api/search?q=…: the 21 best matches by bm25 rank with a snippet each, and how many match.
+# `{where}` narrows the matches (a date range); `{order}` is rank or newest first.
+_SEARCH = """
+SELECT a.id, a.slug, a.title, a.published,
+  snippet(article_fts, 1, '<mark>', '</mark>', '…', 24) AS snippet,
+  (SELECT count(*) FROM article_fts JOIN article AS c ON c.id = article_fts.rowid
+   WHERE article_fts MATCH :q {where_c}) AS total
+FROM article_fts JOIN article AS a ON a.id = article_fts.rowid
+WHERE article_fts MATCH :q {where}
+ORDER BY {order} LIMIT 21
+"""
+SEARCH = _SEARCH.format(where="", where_c="", order="rank")
+SEARCH_NEWEST = _SEARCH.format(where="", where_c="", order="a.published DESC, a.id DESC")
+SEARCH_DATED = _SEARCH.format(
+    where="AND a.published BETWEEN :start AND :end",
+    where_c="AND c.published BETWEEN :start AND :end",
+    order="rank",
+)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import socket
+from pathlib import Path
 
 import pytest
 
@@ -67,3 +68,12 @@ def test_the_cached_corpus_is_reused(tmp_path):
     marker.write_text("kept")
     assert run.cached_corpus(3, 0, tmp_path) == first
     assert marker.read_text() == "kept"
+
+
+def test_pages_alone_on_an_archive_ingested_before(figures, tmp_path):
+    database = Path(figures["corpus"]).parent / f"run-{ARTICLES}" / "archive.db"
+    args = ["--database", str(database), "--requests", "2", "--warmup", "0", "--no-peer"]
+    args += ["--out", str(tmp_path), "--json", str(tmp_path / "pages.json")]
+    again = run.main([*args, "--port", str(free_port())])
+    assert "ingest" not in again
+    assert [row["case"] for row in again["pages"]] == [case.name for case in cases.CASES]
