@@ -31,7 +31,7 @@ from sqlalchemy import (
     table,
     union_all,
 )
-from sqlalchemy.orm import Session, joinedload, load_only, selectinload
+from sqlalchemy.orm import Session
 
 from app.models import Article, ArticleTopic, Source, Topic
 from app.queries import NEWEST_FIRST, Filters
@@ -44,6 +44,8 @@ from app.search.backend import (
     Hit,
     SearchPage,
     SearchRequest,
+    SourceName,
+    Summary,
 )
 from app.search.fts5 import Match, compile_query
 from app.search.marks import END, START, marked
@@ -220,31 +222,47 @@ class SqliteBackend:
 def _hits(session: Session, ids: list[int], include: str | None, scan: bool) -> list[Hit]:
     if not ids:
         return []
-    articles = {
-        a.id: a
-        for a in session.scalars(
-            select(Article)
-            .where(Article.id.in_(ids))
-            .options(
-                load_only(
-                    Article.slug,
-                    Article.title,
-                    Article.published,
-                    Article.lead,
-                    Article.source_id,
-                    Article.updated_at,
-                ),
-                joinedload(Article.source),
-                selectinload(Article.topics).joinedload(ArticleTopic.topic),
-            )
-        ).unique()
-    }
+    summaries = _summaries(session, ids)
     marks = _marks(session, ids, include, scan) if include else {}
     return [
-        Hit(articles[i], *marks.get(i, (marked(articles[i].title), None)))
+        Hit(summaries[i], *marks.get(i, (marked(summaries[i].title), None)))
         for i in ids
-        if i in articles
+        if i in summaries
     ]
+
+
+def _summaries(session: Session, ids: list[int]) -> dict[int, Summary]:
+    """The shown articles as plain rows: two queries, no ORM object per article or topic."""
+    topics: dict[int, list[str]] = {i: [] for i in ids}
+    for article_id, slug in session.execute(
+        select(ArticleTopic.article_id, Topic.slug)
+        .join(Topic, Topic.id == ArticleTopic.topic_id)
+        .where(ArticleTopic.article_id.in_(ids))
+        .order_by(ArticleTopic.weight.desc(), Topic.id)
+    ):
+        topics[article_id].append(slug)
+    rows = session.execute(
+        select(
+            Article.id,
+            Article.slug,
+            Article.title,
+            Article.published,
+            Article.lead,
+            Article.updated_at,
+            Source.slug,
+            Source.name,
+        )
+        .outerjoin(Source, Source.id == Article.source_id)
+        .where(Article.id.in_(ids))
+    )
+    return {
+        row[0]: Summary(
+            *row[:6],
+            source=SourceName(row[6], row[7]) if row[6] is not None else None,
+            topics=tuple(topics[row[0]]),
+        )
+        for row in rows
+    }
 
 
 def _marks(session: Session, ids: list[int], include: str, scan: bool) -> dict[int, tuple]:
