@@ -233,54 +233,65 @@ def _hits(session: Session, ids: list[int], include: str | None, scan: bool) -> 
     ]
 
 
+# Built once, with the ids and the match as parameters: a page shows 20 results, and making
+# these statements anew each time cost more CPU than SQLite took to answer them.
+_IDS = bindparam("ids", expanding=True)
+_TOPICS = (
+    select(ArticleTopic.article_id, Topic.slug)
+    .join(Topic, Topic.id == ArticleTopic.topic_id)
+    .where(ArticleTopic.article_id.in_(_IDS))
+    .order_by(ArticleTopic.weight.desc(), Topic.id)
+)
+_SUMMARIES = (
+    select(
+        Article.id,
+        Article.slug,
+        Article.title,
+        Article.published,
+        Article.lead,
+        Article.updated_at,
+        Source.slug,
+        Source.name,
+    )
+    .outerjoin(Source, Source.id == Article.source_id)
+    .where(Article.id.in_(_IDS))
+)
+_MARKS = select(
+    fts.c.rowid,
+    func.highlight(_FTS, 0, START, END),
+    func.snippet(_FTS, 1, START, END, "…", SNIPPET_TOKENS),
+).where(_matches(bindparam("match")))
+# One pass over the ids' span, or one lookup per id (see SqliteBackend.search).
+_MARKS_SCAN = _MARKS.where(
+    fts.c.rowid.between(bindparam("low"), bindparam("high")), _ROWID_NOT_INDEXED.in_(_IDS)
+)
+_MARKS_EACH = _MARKS.where(fts.c.rowid.in_(_IDS))
+
+
 def _summaries(session: Session, ids: list[int]) -> dict[int, Summary]:
     """The shown articles as plain rows: two queries, no ORM object per article or topic."""
     topics: dict[int, list[str]] = {i: [] for i in ids}
-    for article_id, slug in session.execute(
-        select(ArticleTopic.article_id, Topic.slug)
-        .join(Topic, Topic.id == ArticleTopic.topic_id)
-        .where(ArticleTopic.article_id.in_(ids))
-        .order_by(ArticleTopic.weight.desc(), Topic.id)
-    ):
+    for article_id, slug in session.execute(_TOPICS, {"ids": ids}):
         topics[article_id].append(slug)
-    rows = session.execute(
-        select(
-            Article.id,
-            Article.slug,
-            Article.title,
-            Article.published,
-            Article.lead,
-            Article.updated_at,
-            Source.slug,
-            Source.name,
-        )
-        .outerjoin(Source, Source.id == Article.source_id)
-        .where(Article.id.in_(ids))
-    )
     return {
         row[0]: Summary(
             *row[:6],
             source=SourceName(row[6], row[7]) if row[6] is not None else None,
             topics=tuple(topics[row[0]]),
         )
-        for row in rows
+        for row in session.execute(_SUMMARIES, {"ids": ids})
     }
 
 
 def _marks(session: Session, ids: list[int], include: str, scan: bool) -> dict[int, tuple]:
     """Each article's title and best body passage, the matched words between sentinels."""
-    statement = select(
-        fts.c.rowid,
-        func.highlight(_FTS, 0, START, END),
-        func.snippet(_FTS, 1, START, END, "…", SNIPPET_TOKENS),
-    ).where(_matches(include))
     if scan:
-        statement = statement.where(
-            fts.c.rowid.between(min(ids), max(ids)), _ROWID_NOT_INDEXED.in_(ids)
+        rows = session.execute(
+            _MARKS_SCAN, {"match": include, "low": min(ids), "high": max(ids), "ids": ids}
         )
     else:
-        statement = statement.where(fts.c.rowid.in_(ids))
-    return {row[0]: (marked(row[1]), marked(row[2])) for row in session.execute(statement)}
+        rows = session.execute(_MARKS_EACH, {"match": include, "ids": ids})
+    return {row[0]: (marked(row[1]), marked(row[2])) for row in rows}
 
 
 def _facets_statement() -> CompoundSelect:
