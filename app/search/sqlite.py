@@ -33,6 +33,7 @@ from sqlalchemy import (
     table,
     union_all,
 )
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from app.models import Article, ArticleTopic, Source, Topic
@@ -130,25 +131,23 @@ class _Search:
         excluded = select(fts.c.rowid).where(_matches(self.match.exclude))
         return statement.where(Article.id.not_in(excluded))
 
-    def count(self, session: Session, cap: int) -> tuple[int, bool]:
+    def count(self, db: Connection, cap: int) -> tuple[int, bool]:
         bounded = self.candidates().limit(cap + 1).subquery()
-        found = session.scalar(select(func.count()).select_from(bounded)) or 0
+        found = db.scalar(select(func.count()).select_from(bounded)) or 0
         return min(found, cap), found <= cap
 
     def latest_added(self, n: int) -> Select:
         """The n most recently added matches."""
         return self.candidates().order_by(self.id.desc()).limit(n)
 
-    def window(self, session: Session) -> Window:
+    def window(self, db: Connection) -> Window:
         """The RANK_WINDOW most recently added matches."""
         newest = self.latest_added(RANK_WINDOW).subquery()
         ids = func.json_group_array(newest.c.id)  # one string: no Python object per row
-        n, oldest, ids_json = session.execute(
-            select(func.count(), func.min(newest.c.id), ids)
-        ).one()
+        n, oldest, ids_json = db.execute(select(func.count(), func.min(newest.c.id), ids)).one()
         return Window(n, oldest, ids_json)
 
-    def ranked(self, session: Session, window: Window, n: int) -> list[int]:
+    def ranked(self, db: Connection, window: Window, n: int) -> list[int]:
         """The best n matches by bm25, among the window's when it is full."""
         assert self.match.include is not None
         statement = select(fts.c.rowid).where(_matches(self.match.include))
@@ -158,9 +157,9 @@ class _Search:
             # The window's ids are the filtered matches from `oldest` on: checking them is
             # cheaper than building the filters' set of articles again.
             statement = statement.where(_ROWID_NOT_INDEXED.in_(_each(window.ids)))
-        return list(session.scalars(statement.order_by(_BM25).limit(n)))
+        return list(db.scalars(statement.order_by(_BM25).limit(n)))
 
-    def by_date(self, session: Session, window: Window, total: int, n: int, sort: str) -> list[int]:
+    def by_date(self, db: Connection, window: Window, total: int, n: int, sort: str) -> list[int]:
         """The first n matches newest or oldest first; undated articles come last."""
         if self.match.include is None:
             found = self._without_excluded(_filtered(select(Article.id), self.query))
@@ -174,13 +173,13 @@ class _Search:
             )
             found = _filtered(select(Article.id), self.query).where(probe)
         if sort == "newest":
-            return list(session.scalars(found.order_by(*NEWEST_FIRST).limit(n)))
+            return list(db.scalars(found.order_by(*NEWEST_FIRST).limit(n)))
         # Oldest first in two walks of the date index: the dated articles, then the undated.
         dated = found.where(Article.published.is_not(None))
-        ids = list(session.scalars(dated.order_by(Article.published, Article.id).limit(n)))
+        ids = list(db.scalars(dated.order_by(Article.published, Article.id).limit(n)))
         if len(ids) < n:
             undated = found.where(Article.published.is_(None)).order_by(Article.id)
-            ids += session.scalars(undated.limit(n - len(ids)))
+            ids += db.scalars(undated.limit(n - len(ids)))
         return ids
 
 
@@ -188,44 +187,47 @@ class SqliteBackend:
     """Search with SQLite FTS5."""
 
     def search(self, session: Session, request: SearchRequest) -> SearchPage:
+        # Core on the session's connection: the ORM's execution path cost more CPU than
+        # SQLite did for these small statements, and they load no ORM objects.
+        db = session.connection()
         wanted = _Search(request.query)
         sort = request.sort if wanted.text or request.sort != "relevance" else "newest"
         if request.query.impossible_dates:
             return SearchPage([], 0, True, False, sort, Facets() if request.facets else None)
         # One walk over the newest matches gives the total when there are few, and the
         # window to rank when there are many (then counting goes on, up to COUNT_CAP).
-        window = wanted.window(session)
+        window = wanted.window(db)
         if window.full:
-            total, exact = wanted.count(session, COUNT_CAP)
+            total, exact = wanted.count(db, COUNT_CAP)
         else:
             total, exact = window.seen, True
         end = request.offset + request.limit
         if sort == "relevance":
-            ids = wanted.ranked(session, window, end + 1)
+            ids = wanted.ranked(db, window, end + 1)
         else:
-            ids = wanted.by_date(session, window, total, end + 1, sort)
+            ids = wanted.by_date(db, window, total, end + 1, sort)
         facets = None
         if request.facets:
             sample = None if exact and total <= FACET_SAMPLE else FACET_SAMPLE
-            facets = _facets(session, window.ids, sample)
+            facets = _facets(db, window.ids, sample)
         # One pass over the ids' span beats a lookup per id when the span holds few matches
         # (ranked ids lie in the window; a small result) or each lookup is dear (a prefix
         # expands to many words); ids in date order spread over every match.
         scan = sort == "relevance" or total < RANK_WINDOW or wanted.has_prefix
-        hits = _hits(session, ids[request.offset : end], wanted.match.include, scan)
+        hits = _hits(db, ids[request.offset : end], wanted.match.include, scan)
         return SearchPage(hits, total, exact, len(ids) > end, sort, facets)
 
     def count(self, session: Session, query: Query, cap: int) -> tuple[int, bool]:
         if query.impossible_dates:
             return 0, True
-        return _Search(query).count(session, cap)
+        return _Search(query).count(session.connection(), cap)
 
 
-def _hits(session: Session, ids: list[int], include: str | None, scan: bool) -> list[Hit]:
+def _hits(db: Connection, ids: list[int], include: str | None, scan: bool) -> list[Hit]:
     if not ids:
         return []
-    summaries = _summaries(session, ids)
-    marks = _marks(session, ids, include, scan) if include else {}
+    summaries = _summaries(db, ids)
+    marks = _marks(db, ids, include, scan) if include else {}
     return [
         Hit(summaries[i], *marks.get(i, (marked(summaries[i].title), None)))
         for i in ids
@@ -268,10 +270,10 @@ _MARKS_SCAN = _MARKS.where(
 _MARKS_EACH = _MARKS.where(fts.c.rowid.in_(_IDS))
 
 
-def _summaries(session: Session, ids: list[int]) -> dict[int, Summary]:
+def _summaries(db: Connection, ids: list[int]) -> dict[int, Summary]:
     """The shown articles as plain rows: two queries, no ORM object per article or topic."""
     topics: dict[int, list[str]] = {i: [] for i in ids}
-    for article_id, slug in session.execute(_TOPICS, {"ids": ids}):
+    for article_id, slug in db.execute(_TOPICS, {"ids": ids}):
         topics[article_id].append(slug)
     return {
         row[0]: Summary(
@@ -279,18 +281,18 @@ def _summaries(session: Session, ids: list[int]) -> dict[int, Summary]:
             source=SourceName(row[6], row[7]) if row[6] is not None else None,
             topics=tuple(topics[row[0]]),
         )
-        for row in session.execute(_SUMMARIES, {"ids": ids})
+        for row in db.execute(_SUMMARIES, {"ids": ids})
     }
 
 
-def _marks(session: Session, ids: list[int], include: str, scan: bool) -> dict[int, tuple]:
+def _marks(db: Connection, ids: list[int], include: str, scan: bool) -> dict[int, tuple]:
     """Each article's title and best body passage, the matched words between sentinels."""
     if scan:
-        rows = session.execute(
+        rows = db.execute(
             _MARKS_SCAN, {"match": include, "low": min(ids), "high": max(ids), "ids": ids}
         )
     else:
-        rows = session.execute(_MARKS_EACH, {"match": include, "ids": ids})
+        rows = db.execute(_MARKS_EACH, {"match": include, "ids": ids})
     return {row[0]: (marked(row[1]), marked(row[2])) for row in rows}
 
 
@@ -344,12 +346,12 @@ def _most_frequent(key: ColumnElement, among: Subquery) -> Subquery:
 _FACETS = _facets_statement()
 
 
-def _facets(session: Session, ids_json: str, sampled: int | None) -> Facets:
+def _facets(db: Connection, ids_json: str, sampled: int | None) -> Facets:
     """Counts by year, source and topic over the first FACET_SAMPLE of the ids, at once."""
     # Cut here, once: in SQL, each of the three counts read and sorted the whole window again.
     sample = json.dumps(sorted(json.loads(ids_json), reverse=True)[:FACET_SAMPLE])
     values: dict[str, list[FacetValue]] = {"year": [], "source": [], "topic": []}
-    for facet, value, label, n in session.execute(_FACETS, {"sample": sample}):
+    for facet, value, label, n in db.execute(_FACETS, {"sample": sample}):
         values[facet].append(FacetValue(value, label or value, n))
     return Facets(
         years=sorted(values["year"], key=lambda v: v.value, reverse=True),
