@@ -99,7 +99,12 @@ class Article(Base):
 
     @property
     def url(self) -> str:
-        return f"/articles/{self.id}/{self.slug}"
+        return self.url_of(self.id, self.slug)
+
+    @staticmethod
+    def url_of(article_id: int, slug: str) -> str:
+        """The reading address of an article, from its id and slug."""
+        return f"/articles/{article_id}/{slug}"
 
     @property
     def paragraphs(self) -> list[str]:

@@ -7,6 +7,7 @@ A backend turns a Query into results for one database (FTS5 on SQLite today; a P
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Protocol
 
 from markupsafe import Markup
@@ -32,10 +33,34 @@ class SearchRequest:
 
 
 @dataclass(frozen=True, slots=True)
+class SourceName:
+    slug: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What a result shows of its article: plain values, no ORM object to build per row."""
+
+    id: int
+    slug: str
+    title: str
+    published: date | None
+    lead: str
+    updated_at: datetime
+    source: SourceName | None
+    topics: tuple[str, ...]  # slugs, the heaviest first
+
+    @property
+    def url(self) -> str:
+        return Article.url_of(self.id, self.slug)
+
+
+@dataclass(frozen=True, slots=True)
 class Hit:
     """One result: the article, its title and a snippet with the matches in <mark>."""
 
-    article: Article
+    article: Summary
     title: Markup
     snippet: Markup | None  # None when the query had no words to find
 

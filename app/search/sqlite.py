@@ -15,11 +15,15 @@ The user's words reach SQLite only as a bound MATCH parameter made by `fts5.comp
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from sqlalchemy import (
     ColumnElement,
+    CompoundSelect,
     Select,
+    Subquery,
+    bindparam,
     exists,
     func,
     literal,
@@ -29,7 +33,8 @@ from sqlalchemy import (
     table,
     union_all,
 )
-from sqlalchemy.orm import Session, joinedload, load_only, selectinload
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
 
 from app.models import Article, ArticleTopic, Source, Topic
 from app.queries import NEWEST_FIRST, Filters
@@ -42,6 +47,8 @@ from app.search.backend import (
     Hit,
     SearchPage,
     SearchRequest,
+    SourceName,
+    Summary,
 )
 from app.search.fts5 import Match, compile_query
 from app.search.marks import END, START, marked
@@ -124,25 +131,23 @@ class _Search:
         excluded = select(fts.c.rowid).where(_matches(self.match.exclude))
         return statement.where(Article.id.not_in(excluded))
 
-    def count(self, session: Session, cap: int) -> tuple[int, bool]:
+    def count(self, db: Connection, cap: int) -> tuple[int, bool]:
         bounded = self.candidates().limit(cap + 1).subquery()
-        found = session.scalar(select(func.count()).select_from(bounded)) or 0
+        found = db.scalar(select(func.count()).select_from(bounded)) or 0
         return min(found, cap), found <= cap
 
     def latest_added(self, n: int) -> Select:
         """The n most recently added matches."""
         return self.candidates().order_by(self.id.desc()).limit(n)
 
-    def window(self, session: Session) -> Window:
+    def window(self, db: Connection) -> Window:
         """The RANK_WINDOW most recently added matches."""
         newest = self.latest_added(RANK_WINDOW).subquery()
         ids = func.json_group_array(newest.c.id)  # one string: no Python object per row
-        n, oldest, ids_json = session.execute(
-            select(func.count(), func.min(newest.c.id), ids)
-        ).one()
+        n, oldest, ids_json = db.execute(select(func.count(), func.min(newest.c.id), ids)).one()
         return Window(n, oldest, ids_json)
 
-    def ranked(self, session: Session, window: Window, n: int) -> list[int]:
+    def ranked(self, db: Connection, window: Window, n: int) -> list[int]:
         """The best n matches by bm25, among the window's when it is full."""
         assert self.match.include is not None
         statement = select(fts.c.rowid).where(_matches(self.match.include))
@@ -152,9 +157,9 @@ class _Search:
             # The window's ids are the filtered matches from `oldest` on: checking them is
             # cheaper than building the filters' set of articles again.
             statement = statement.where(_ROWID_NOT_INDEXED.in_(_each(window.ids)))
-        return list(session.scalars(statement.order_by(_BM25).limit(n)))
+        return list(db.scalars(statement.order_by(_BM25).limit(n)))
 
-    def by_date(self, session: Session, window: Window, total: int, n: int, sort: str) -> list[int]:
+    def by_date(self, db: Connection, window: Window, total: int, n: int, sort: str) -> list[int]:
         """The first n matches newest or oldest first; undated articles come last."""
         if self.match.include is None:
             found = self._without_excluded(_filtered(select(Article.id), self.query))
@@ -168,13 +173,13 @@ class _Search:
             )
             found = _filtered(select(Article.id), self.query).where(probe)
         if sort == "newest":
-            return list(session.scalars(found.order_by(*NEWEST_FIRST).limit(n)))
+            return list(db.scalars(found.order_by(*NEWEST_FIRST).limit(n)))
         # Oldest first in two walks of the date index: the dated articles, then the undated.
         dated = found.where(Article.published.is_not(None))
-        ids = list(session.scalars(dated.order_by(Article.published, Article.id).limit(n)))
+        ids = list(db.scalars(dated.order_by(Article.published, Article.id).limit(n)))
         if len(ids) < n:
             undated = found.where(Article.published.is_(None)).order_by(Article.id)
-            ids += session.scalars(undated.limit(n - len(ids)))
+            ids += db.scalars(undated.limit(n - len(ids)))
         return ids
 
 
@@ -182,111 +187,171 @@ class SqliteBackend:
     """Search with SQLite FTS5."""
 
     def search(self, session: Session, request: SearchRequest) -> SearchPage:
+        # Core on the session's connection: the ORM's execution path cost more CPU than
+        # SQLite did for these small statements, and they load no ORM objects.
+        db = session.connection()
         wanted = _Search(request.query)
         sort = request.sort if wanted.text or request.sort != "relevance" else "newest"
         if request.query.impossible_dates:
             return SearchPage([], 0, True, False, sort, Facets() if request.facets else None)
         # One walk over the newest matches gives the total when there are few, and the
         # window to rank when there are many (then counting goes on, up to COUNT_CAP).
-        window = wanted.window(session)
+        window = wanted.window(db)
         if window.full:
-            total, exact = wanted.count(session, COUNT_CAP)
+            total, exact = wanted.count(db, COUNT_CAP)
         else:
             total, exact = window.seen, True
         end = request.offset + request.limit
         if sort == "relevance":
-            ids = wanted.ranked(session, window, end + 1)
+            ids = wanted.ranked(db, window, end + 1)
         else:
-            ids = wanted.by_date(session, window, total, end + 1, sort)
+            ids = wanted.by_date(db, window, total, end + 1, sort)
         facets = None
         if request.facets:
             sample = None if exact and total <= FACET_SAMPLE else FACET_SAMPLE
-            facets = _facets(session, window.ids, sample)
+            facets = _facets(db, window.ids, sample)
         # One pass over the ids' span beats a lookup per id when the span holds few matches
         # (ranked ids lie in the window; a small result) or each lookup is dear (a prefix
         # expands to many words); ids in date order spread over every match.
         scan = sort == "relevance" or total < RANK_WINDOW or wanted.has_prefix
-        hits = _hits(session, ids[request.offset : end], wanted.match.include, scan)
+        hits = _hits(db, ids[request.offset : end], wanted.match.include, scan)
         return SearchPage(hits, total, exact, len(ids) > end, sort, facets)
 
     def count(self, session: Session, query: Query, cap: int) -> tuple[int, bool]:
         if query.impossible_dates:
             return 0, True
-        return _Search(query).count(session, cap)
+        return _Search(query).count(session.connection(), cap)
 
 
-def _hits(session: Session, ids: list[int], include: str | None, scan: bool) -> list[Hit]:
+def _hits(db: Connection, ids: list[int], include: str | None, scan: bool) -> list[Hit]:
     if not ids:
         return []
-    articles = {
-        a.id: a
-        for a in session.scalars(
-            select(Article)
-            .where(Article.id.in_(ids))
-            .options(
-                load_only(
-                    Article.slug,
-                    Article.title,
-                    Article.published,
-                    Article.lead,
-                    Article.source_id,
-                    Article.updated_at,
-                ),
-                joinedload(Article.source),
-                selectinload(Article.topics).joinedload(ArticleTopic.topic),
-            )
-        ).unique()
-    }
-    marks = _marks(session, ids, include, scan) if include else {}
+    summaries = _summaries(db, ids)
+    marks = _marks(db, ids, include, scan) if include else {}
     return [
-        Hit(articles[i], *marks.get(i, (marked(articles[i].title), None)))
+        Hit(summaries[i], *marks.get(i, (marked(summaries[i].title), None)))
         for i in ids
-        if i in articles
+        if i in summaries
     ]
 
 
-def _marks(session: Session, ids: list[int], include: str, scan: bool) -> dict[int, tuple]:
+# Built once, with the ids and the match as parameters: a page shows 20 results, and making
+# these statements anew each time cost more CPU than SQLite took to answer them.
+_IDS = bindparam("ids", expanding=True)
+_TOPICS = (
+    select(ArticleTopic.article_id, Topic.slug)
+    .join(Topic, Topic.id == ArticleTopic.topic_id)
+    .where(ArticleTopic.article_id.in_(_IDS))
+    .order_by(ArticleTopic.weight.desc(), Topic.id)
+)
+_SUMMARIES = (
+    select(
+        Article.id,
+        Article.slug,
+        Article.title,
+        Article.published,
+        Article.lead,
+        Article.updated_at,
+        Source.slug,
+        Source.name,
+    )
+    .outerjoin(Source, Source.id == Article.source_id)
+    .where(Article.id.in_(_IDS))
+)
+_MARKS = select(
+    fts.c.rowid,
+    func.highlight(_FTS, 0, START, END),
+    func.snippet(_FTS, 1, START, END, "…", SNIPPET_TOKENS),
+).where(_matches(bindparam("match")))
+# One pass over the ids' span, or one lookup per id (see SqliteBackend.search).
+_MARKS_SCAN = _MARKS.where(
+    fts.c.rowid.between(bindparam("low"), bindparam("high")), _ROWID_NOT_INDEXED.in_(_IDS)
+)
+_MARKS_EACH = _MARKS.where(fts.c.rowid.in_(_IDS))
+
+
+def _summaries(db: Connection, ids: list[int]) -> dict[int, Summary]:
+    """The shown articles as plain rows: two queries, no ORM object per article or topic."""
+    topics: dict[int, list[str]] = {i: [] for i in ids}
+    for article_id, slug in db.execute(_TOPICS, {"ids": ids}):
+        topics[article_id].append(slug)
+    return {
+        row[0]: Summary(
+            *row[:6],
+            source=SourceName(row[6], row[7]) if row[6] is not None else None,
+            topics=tuple(topics[row[0]]),
+        )
+        for row in db.execute(_SUMMARIES, {"ids": ids})
+    }
+
+
+def _marks(db: Connection, ids: list[int], include: str, scan: bool) -> dict[int, tuple]:
     """Each article's title and best body passage, the matched words between sentinels."""
-    statement = select(
-        fts.c.rowid,
-        func.highlight(_FTS, 0, START, END),
-        func.snippet(_FTS, 1, START, END, "…", SNIPPET_TOKENS),
-    ).where(_matches(include))
     if scan:
-        statement = statement.where(
-            fts.c.rowid.between(min(ids), max(ids)), _ROWID_NOT_INDEXED.in_(ids)
+        rows = db.execute(
+            _MARKS_SCAN, {"match": include, "low": min(ids), "high": max(ids), "ids": ids}
         )
     else:
-        statement = statement.where(fts.c.rowid.in_(ids))
-    return {row[0]: (marked(row[1]), marked(row[2])) for row in session.execute(statement)}
+        rows = db.execute(_MARKS_EACH, {"match": include, "ids": ids})
+    return {row[0]: (marked(row[1]), marked(row[2])) for row in rows}
 
 
-def _facets(session: Session, ids_json: str, sampled: int | None) -> Facets:
-    """Counts by year, source and topic over the newest FACET_SAMPLE of the ids, at once."""
-    newest = _each(ids_json).subquery()
-    m = select(newest.c.value.label("id")).order_by(newest.c.value.desc()).limit(FACET_SAMPLE)
-    m = m.cte("m")
-    year = func.substr(Article.published, 1, 4)
+def _facets_statement() -> CompoundSelect:
+    """Counts by year, source and topic of the articles whose ids the `sample` JSON lists."""
+    m = select(func.json_each(bindparam("sample")).table_valued("value").c.value).cte("m")
+    # Each sampled article's row is read once, for its year and its source both.
+    year = func.substr(Article.published, 1, 4).label("year")
+    rows = (
+        select(year, Article.source_id.label("source_id"))
+        .join_from(m, Article, Article.id == m.c.value)
+        .cte("rows")
+        .prefix_with("MATERIALIZED")
+    )
     by_year = (
-        select(literal("year"), year, null(), func.count())
-        .join_from(m, Article, Article.id == m.c.id)
-        .where(Article.published.is_not(None))
-        .group_by(year)
+        select(literal("year"), rows.c.year, null(), func.count())
+        .where(rows.c.year.is_not(None))
+        .group_by(rows.c.year)
     )
-    by_source = _most_frequent(
-        select(literal("source"), Source.slug, Source.name, func.count())
-        .join_from(m, Article, Article.id == m.c.id)
-        .join(Source, Source.id == Article.source_id)
-        .group_by(Source.id)
+    sources = _most_frequent(rows.c.source_id, select(rows.c.source_id).subquery())
+    topics = _most_frequent(
+        ArticleTopic.topic_id,
+        select(ArticleTopic.topic_id)
+        .join_from(m, ArticleTopic, ArticleTopic.article_id == m.c.value)
+        .subquery(),
     )
-    by_topic = _most_frequent(
-        select(literal("topic"), Topic.slug, Topic.name, func.count())
-        .join_from(m, ArticleTopic, ArticleTopic.article_id == m.c.id)
-        .join(Topic, Topic.id == ArticleTopic.topic_id)
-        .group_by(Topic.id)
+    by_source = select(literal("source"), Source.slug, Source.name, sources.c.n).join(
+        Source, Source.id == sources.c.id
     )
+    by_topic = select(literal("topic"), Topic.slug, Topic.name, topics.c.n).join(
+        Topic, Topic.id == topics.c.id
+    )
+    return union_all(by_year, by_source, by_topic)
+
+
+def _most_frequent(key: ColumnElement, among: Subquery) -> Subquery:
+    """The FACET_VALUES most frequent values of a column (as `id`) and their counts (`n`)."""
+    column = among.c[key.key]
+    n = func.count().label("n")
+    return (
+        select(column.label("id"), n)
+        .where(column.is_not(None))
+        .group_by(column)
+        .order_by(n.desc())
+        .limit(FACET_VALUES)
+        .subquery()
+    )
+
+
+# Built once: making this statement anew cost more CPU than running it.
+_FACETS = _facets_statement()
+
+
+def _facets(db: Connection, ids_json: str, sampled: int | None) -> Facets:
+    """Counts by year, source and topic over the first FACET_SAMPLE of the ids, at once."""
+    # Cut here, once: in SQL, each of the three counts read and sorted the whole window again.
+    sample = json.dumps(sorted(json.loads(ids_json), reverse=True)[:FACET_SAMPLE])
     values: dict[str, list[FacetValue]] = {"year": [], "source": [], "topic": []}
-    for facet, value, label, n in session.execute(union_all(by_year, by_source, by_topic)):
+    for facet, value, label, n in db.execute(_FACETS, {"sample": sample}):
         values[facet].append(FacetValue(value, label or value, n))
     return Facets(
         years=sorted(values["year"], key=lambda v: v.value, reverse=True),
@@ -294,12 +359,6 @@ def _facets(session: Session, ids_json: str, sampled: int | None) -> Facets:
         topics=sorted(values["topic"], key=_most_first),
         sample=sampled,
     )
-
-
-def _most_frequent(counted: Select) -> Select:
-    """The FACET_VALUES rows with the highest counts (the count is the last column)."""
-    count = list(counted.selected_columns)[-1]
-    return select(counted.order_by(count.desc()).limit(FACET_VALUES).subquery())
 
 
 def _most_first(value: FacetValue) -> tuple[int, str]:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from functools import partial
+from functools import lru_cache, partial
 from urllib.parse import urlencode
 
 from flask import Blueprint, Response, abort, render_template, request, url_for
@@ -92,8 +92,14 @@ def with_args(path: str, changes: dict) -> str:
     """The path with this request's parameters, changed; any change starts again at page 1."""
     args = {k: v for k, v in request.args.items() if k != "page"}
     args.update(changes)
-    kept = {k: v for k, v in args.items() if v not in (None, "")}
-    return f"{path}?{urlencode(kept)}" if kept else path
+    kept = [_pair(k, v) for k, v in args.items() if v not in (None, "")]
+    return f"{path}?{'&'.join(kept)}" if kept else path
+
+
+@lru_cache(maxsize=1024)
+def _pair(name: str, value: object) -> str:
+    """One `name=value` of a query string, as urlencode writes it (a page makes dozens)."""
+    return urlencode({name: value})
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

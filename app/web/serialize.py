@@ -71,8 +71,18 @@ def detail(
 
 def search_result(hit: Hit) -> dict[str, Any]:
     """A summary and its snippet: HTML whose only markup is <mark> around matched words."""
-    snippet = hit.snippet if hit.snippet is not None else escape(hit.article.lead)
-    return {**summary(hit.article), "snippet": str(snippet)}
+    article = hit.article
+    snippet = hit.snippet if hit.snippet is not None else escape(article.lead)
+    return {
+        "id": article.id,
+        "url": article.url,
+        "title": article.title,
+        "published": article.published.isoformat() if article.published else None,
+        "source": article.source.slug if article.source else None,
+        "topics": list(article.topics),
+        "lead": article.lead,
+        "snippet": str(snippet),
+    }
 
 
 def topic(row: Counted) -> dict[str, Any]:
