@@ -8,15 +8,21 @@ from app.dates import DateError, date_range
 from app.queries import Cursor, CursorError, Filters
 
 
+def whole_number(name: str, highest: int, default: int, advice: str = "") -> int:
+    """A parameter that must be a whole number from 1 to `highest` (ASCII digits only)."""
+    raw = request.args.get(name) or ""
+    if not raw:
+        return default
+    # str.isdigit() also admits '²' and other digits int() refuses: ask for plain 0–9.
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= highest:
+        abort(400, f"{name} must be a whole number from 1 to {highest}{advice}")
+    return int(raw)
+
+
 def per_page() -> int:
     """`per_page`, 1 to MAX_PER_PAGE; the default page size when absent."""
-    raw = request.args.get("per_page", "")
-    if not raw:
-        return current_app.config["PER_PAGE"]
-    highest = current_app.config["MAX_PER_PAGE"]
-    if not raw.isdigit() or not 1 <= int(raw) <= highest:
-        abort(400, f"per_page must be a whole number from 1 to {highest}")
-    return int(raw)
+    config = current_app.config
+    return whole_number("per_page", config["MAX_PER_PAGE"], config["PER_PAGE"])
 
 
 def cursor(name: str = "after") -> Cursor | None:

@@ -64,11 +64,9 @@ def asked() -> Asked:
     if sort not in SORTS:
         abort(400, f"sort must be one of {', '.join(SORTS)}")
     per_page = params.per_page()
-    raw_page = request.args.get("page") or "1"
     last_page = -(-MAX_RESULTS // per_page)
-    if not raw_page.isdigit() or not 1 <= int(raw_page) <= last_page:
-        abort(400, f"page must be a whole number from 1 to {last_page}; narrow the search to go on")
-    return Asked(text, typed, filters, sort, int(raw_page), per_page)
+    page = params.whole_number("page", last_page, 1, "; narrow the search to go on")
+    return Asked(text, typed, filters, sort, page, per_page)
 
 
 def _slug(value: str | None) -> str | None:

@@ -129,3 +129,10 @@ def test_raw_percent_encoded_bytes(client, archive):
     for raw in ("%00", "%FF%FE", "%ED%A0%80", "%C0%AF", "%22%28NEAR%28", "%E2%80%AE"):
         assert client.get(f"/search?q={raw}").status_code == 200
         assert client.get(f"/api/search?q={raw}").status_code == 200
+
+
+@pytest.mark.parametrize("page", ["0", "-1", "²", "٣", "1e3", "99999"])
+def test_a_page_number_out_of_reach_answers_400_with_a_reason(client, archive, page):
+    response = client.get("/api/search", query_string={"q": "helicopter", "page": page})
+    assert response.status_code == 400
+    assert "page must be a whole number" in response.get_json()["error"]

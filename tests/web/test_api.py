@@ -86,7 +86,15 @@ def test_filters_by_date_and_source(client, seeded):
 
 @pytest.mark.parametrize(
     "query",
-    ["per_page=0", "per_page=abc", "per_page=100000", "from=2019-13", "to=someday", "after=zzz"],
+    [
+        "per_page=0",
+        "per_page=abc",
+        "per_page=100000",
+        "per_page=%C2%B2",  # '²' passes str.isdigit() but not int()
+        "from=2019-13",
+        "to=someday",
+        "after=zzz",
+    ],
 )
 def test_bad_parameters_answer_400_with_a_reason(client, seeded, query):
     response = client.get(f"/api/articles?{query}")
