@@ -22,6 +22,7 @@ from app.ingest.parsed import Rejection
 from app.ingest.record import Prepared, prepare
 from app.ingest.sources import Credit
 from app.models import Article, ArticleAuthor, RelatedLink, Revision, Source
+from app.title_index import MemoryTitles, SqlTitles, Titles
 
 CHUNK = 500  # files read and looked up together, to make re-runs cheap
 PARALLEL_FROM = 64  # fewer files than this are parsed in-process: starting workers costs more
@@ -185,7 +186,11 @@ class _Loader:
         self.report = report
         self.source_ids = self._all_sources()
         self.topics = topics_store.TopicWriter(conn)
-        self.mark = links.Mark(0, 0)  # the newest article and link before the chunk written
+        self.start = self.mark = links.Mark.now(conn)  # before the run; before the chunk
+        # The titles of the articles this run added, held for the typo step of later chunks:
+        # asking the database for each link cost more than the rest of the link's writing.
+        self.run_titles = MemoryTitles([])
+        self.retitled = False  # whether the chunk being written updated one of them
 
     def _all_sources(self) -> dict[str, int]:
         return dict(self.conn.execute(select(Source.slug, Source.id)).all())
@@ -221,20 +226,24 @@ class _Loader:
         work = list(zip(parsing.files, parsing.results, strict=True))
         try:
             with self.conn.begin():
-                outcomes = self._write(work, self._outcome)
+                outcomes, run_titles, new_titles = self._write(work, self._outcome)
         except Exception:  # noqa: BLE001 — find the file at fault, a savepoint per file
             with self.conn.begin():
                 self.source_ids = self._all_sources()
-                outcomes = self._write(work, self._outcome_alone)
+                outcomes, run_titles, new_titles = self._write(work, self._outcome_alone)
+        run_titles.extend(new_titles)  # committed: later chunks' links may point at them
+        self.run_titles = run_titles
         for kind, entry in outcomes:
             getattr(self.report, kind).append(entry)
 
     def _write(
         self, work: list[tuple[_File, Prepared | Rejection]], outcome: Callable[..., Any]
-    ) -> list[tuple[str, Any]]:
-        """Store a chunk's files, their tags and what the chunk's new articles complete."""
+    ) -> tuple[list[tuple[str, Any]], MemoryTitles, MemoryTitles]:
+        """Store a chunk's files, their tags and what the chunk's new articles complete;
+        return the outcomes, the titles of the run's earlier articles and the chunk's."""
         mark = self.mark = links.Mark.now(self.conn)
         self.topics.discard()  # queued by an attempt rolled back
+        self.retitled = False
         identities = [p.values["identity"] for _, p in work if isinstance(p, Prepared)]
         stored = self._stored(identities)
         outcomes = [outcome(file, result, stored) for file, result in work]
@@ -244,9 +253,19 @@ class _Loader:
                 article = stored[result.values["identity"]]
                 self.topics.add(article.id, result.values["published"], result.topics)
         self.topics.flush()
-        links.resolve_late(self.conn, mark)
+        run_titles = self._run_titles()
+        older: list[Titles] = [run_titles]
+        if self.start.article:
+            older.append(SqlTitles(self.conn, upto=self.start.article))
+        new_titles = links.resolve_late(self.conn, mark, older)
         similar.count_terms(self.conn, after=mark.article)
-        return outcomes
+        return outcomes, run_titles, new_titles
+
+    def _run_titles(self) -> MemoryTitles:
+        """The titles of the articles this run added before the chunk, as they are now."""
+        if not self.retitled:
+            return self.run_titles
+        return MemoryTitles.load(self.conn, after=self.start.article, upto=self.mark.article)
 
     def _outcome(
         self, file: _File, result: Prepared | Rejection, stored: dict[str, _Stored]
@@ -304,6 +323,7 @@ class _Loader:
         if existing.content_hash == values["content_hash"]:
             return "unchanged" if existing.source_path == file.path else "duplicates"
         self._keep_revision(existing.id, now)
+        self.retitled |= existing.id > self.start.article
         self.conn.execute(UPDATE_ARTICLE, {**row, "article_id": existing.id})
         existing.content_hash, existing.source_path = values["content_hash"], file.path
         self.conn.execute(DELETE_AUTHORS, {"article_id": existing.id})

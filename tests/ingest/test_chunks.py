@@ -110,3 +110,28 @@ def test_a_run_in_small_chunks_ends_as_one_in_a_single_chunk(app, ingest, corpus
     code, _ = ingest(corpus)
     assert code == 0
     assert archive(app) == in_chunks
+
+
+def test_a_title_changed_in_a_later_chunk_is_the_one_a_typo_finds(
+    app, ingest, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(load, "CHUNK", 1)
+    old, new = "Minsk Hosts Border Commission", "Kremlin Rejects Ceasefire Offer"
+    write(tmp_path, "a.txt", article_text(old, "https://x.org/a"))
+    write(tmp_path, "b.txt", article_text(new, "https://x.org/a", body="Corrected."))
+    write(
+        tmp_path,
+        "c.txt",
+        article_text("Later", "https://x.org/c", related="Kremlin Rejects Ceasefire Offfer"),
+    )
+    write(
+        tmp_path,
+        "d.txt",
+        article_text("Last", "https://x.org/d", related="Minsk Hosts Border Comission"),
+    )
+    code, report = ingest(tmp_path)
+    assert code == 0 and len(report["updated"]) == 1
+    assert archive(app)["links"] == {
+        "Kremlin Rejects Ceasefire Offfer": "fuzzy",
+        "Minsk Hosts Border Comission": None,
+    }
