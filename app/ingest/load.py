@@ -223,6 +223,8 @@ class _Loader:
         the chunk before may have been sent to parsing before that chunk was written: its
         identity tells it apart here, as a duplicate.
         """
+        if not parsing.files:
+            return  # all known already (a re-run): nothing to write
         work = list(zip(parsing.files, parsing.results, strict=True))
         try:
             with self.conn.begin():
