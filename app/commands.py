@@ -72,18 +72,18 @@ def ingest_command(paths: tuple[str, ...], as_json: bool) -> None:
         raise click.ClickException(f"no such file or folder: {', '.join(missing)}")
     files = article_files(paths or ("seeds",))
     show_bar = not as_json and sys.stderr.isatty()
-    session = db.session()
     try:
-        with tqdm(total=len(files), unit="file", disable=not show_bar) as bar:
-            report = ingest(session, files, progress=bar.update)
-        session.commit()
+        # Its own connection: the loader commits chunk by chunk.
+        with (
+            db.engine().connect() as conn,
+            tqdm(total=len(files), unit="file", disable=not show_bar) as bar,
+        ):
+            report = ingest(conn, files, progress=bar.update)
     except (OperationalError, ProgrammingError) as exc:
-        session.rollback()
         raise click.ClickException(
             f"the database is not ready ({exc.orig}); run `foreign-desk db upgrade` first"
         ) from exc
     except TaxonomyError as exc:
-        session.rollback()
         raise click.ClickException(f"the taxonomy cannot be used: {exc}") from exc
     if as_json:
         click.echo(json.dumps(report.as_json(), ensure_ascii=False))

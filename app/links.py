@@ -184,16 +184,20 @@ def resolve_links_to(conn: Connection, article_id: int, url: str | None, key: st
             _point(conn, link_id, article_id, how)
 
 
-def resolve_late(conn: Connection, mark: Mark) -> None:
+def resolve_late(
+    conn: Connection, mark: Mark, older: Sequence[Titles] | None = None
+) -> MemoryTitles:
     """After a batch: index its new titles, then look for typos among what may match now.
 
     The batch's new links are compared with the whole archive; links from earlier batches,
     unresolved or resolved by a typo, only with the batch's new articles (the rest of the
-    archive was tried when they arrived).
+    archive was tried when they arrived). `older` holds the articles up to the mark (by
+    default the database; a loader may hold some in memory); the batch's are returned.
     """
     new_articles = MemoryTitles.load(conn, after=mark.article)
     title_index.index_titles(conn, new_articles)
-    older = SqlTitles(conn, upto=mark.article)
+    if older is None:
+        older = [SqlTitles(conn, upto=mark.article)]
     waiting = LINKS_AND_TARGETS.where(
         or_(LINK.c.target_id.is_(None), LINK.c.resolved_by == "fuzzy")
     )
@@ -203,7 +207,7 @@ def resolve_late(conn: Connection, mark: Mark) -> None:
         link = Link(*row)
         titles: list[Titles] = [new_articles]
         if link.id > mark.link and mark.article:
-            titles.append(older)
+            titles.extend(older)
         found = typo_match(link, titles)
         if found and better(
             "fuzzy",
@@ -212,6 +216,7 @@ def resolve_late(conn: Connection, mark: Mark) -> None:
             days_apart(current_day, link.published),
         ):
             _point(conn, link.id, found[0].id, "fuzzy")
+    return new_articles
 
 
 def resolve_all(conn: Connection) -> Counter[str]:

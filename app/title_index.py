@@ -122,12 +122,21 @@ class MemoryTitles:
                 words[word, size].append(candidate)
 
     @classmethod
-    def load(cls, conn: Connection, after: int = 0) -> MemoryTitles:
-        """The articles whose id is above `after` (all of them by default)."""
+    def load(cls, conn: Connection, after: int = 0, upto: int | None = None) -> MemoryTitles:
+        """The articles whose id is above `after` and up to `upto` (all of them by default)."""
         columns = (Article.id, Article.title, Article.title_key, Article.canonical_url)
-        return cls(
-            conn.execute(select(*columns, Article.published).where(Article.id > after)).all()
-        )
+        query = select(*columns, Article.published).where(Article.id > after)
+        if upto is not None:
+            query = query.where(Article.id <= upto)
+        return cls(conn.execute(query).all())
+
+    def extend(self, other: MemoryTitles) -> None:
+        """Hold another batch's articles too."""
+        self.urls.update(other.urls)
+        for key, found in other.keys.items():
+            self.keys[key].extend(found)
+        for word, found in other.words.items():
+            self.words[word].extend(found)
 
     def rows(self) -> list[dict[str, Any]]:
         """The title_word rows of these articles, in the index's order."""

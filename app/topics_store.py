@@ -107,6 +107,10 @@ class TopicWriter:
         chunk replaces them."""
         self.pending[article_id] = (published, tags)
 
+    def discard(self) -> None:
+        """Forget the queued tags (their articles' writing was rolled back)."""
+        self.pending.clear()
+
     def flush(self) -> None:
         """Write the queued tags and add them to their topics' counts."""
         rows = [

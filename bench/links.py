@@ -295,8 +295,8 @@ def main(argv: list[str] | None = None) -> None:
         if not args.keep_db:
             with timers() as spent:
                 start, cpu = time.perf_counter(), time.process_time()
-                report = ingest(session, files)
-                session.commit()
+                with db.engine().connect() as conn:
+                    report = ingest(conn, files)
                 took, cpu = time.perf_counter() - start, time.process_time() - cpu
             print(
                 f"(a) ingest of {len(report.added):,} articles: {took:.1f} s "

@@ -16,13 +16,13 @@ from typing import Any
 
 from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Session
 
 from app import links, similar, title_index, topics_store
 from app.ingest.parsed import Rejection
 from app.ingest.record import Prepared, prepare
 from app.ingest.sources import Credit
 from app.models import Article, ArticleAuthor, RelatedLink, Revision, Source
+from app.title_index import MemoryTitles, SqlTitles, Titles
 
 CHUNK = 500  # files read and looked up together, to make re-runs cheap
 PARALLEL_FROM = 64  # fewer files than this are parsed in-process: starting workers costs more
@@ -101,17 +101,21 @@ def read_files(paths: Iterable[str | Path]) -> Iterator[_File]:
 
 
 def ingest(
-    session: Session,
+    conn: Connection,
     paths: Iterable[str | Path],
     progress: Callable[[int], None] = lambda n: None,
 ) -> Report:
-    """Ingest files in one transaction, a savepoint per chunk of files; the caller commits.
+    """Ingest files a chunk at a time, each chunk committed as a transaction of its own.
 
-    Chunks flow through two stages at once: while one chunk is written (in this process,
-    the only one that may write), the workers already parse the next.
+    A chunk's transaction holds everything its articles need (tags and topic counts, title
+    index, typo links, term counts), so a run stopped halfway leaves a consistent archive,
+    and a re-run completes it. Chunks flow through two stages at once: while one chunk is
+    written (in this process, the only one that may write), the workers already parse the
+    next. `conn` must not be in a transaction.
     """
     report = Report()
-    loader = _Loader(session.connection(), report)
+    with conn.begin():
+        loader = _Loader(conn, report)
     with _workers() as pool:
         files = read_files(paths)
         writing: _Parsing | None = None
@@ -124,8 +128,6 @@ def ingest(
         if writing is not None:
             loader.write_chunk(writing)
             progress(writing.size)
-    links.resolve_late(loader.conn, loader.mark)
-    similar.count_terms(loader.conn, after=loader.mark.article)
     return report
 
 
@@ -184,14 +186,19 @@ class _Loader:
         self.report = report
         self.source_ids = self._all_sources()
         self.topics = topics_store.TopicWriter(conn)
-        self.mark = links.Mark.now(conn)
+        self.start = self.mark = links.Mark.now(conn)  # before the run; before the chunk
+        # The titles of the articles this run added, held for the typo step of later chunks:
+        # asking the database for each link cost more than the rest of the link's writing.
+        self.run_titles = MemoryTitles([])
+        self.retitled = False  # whether the chunk being written updated one of them
 
     def _all_sources(self) -> dict[str, int]:
         return dict(self.conn.execute(select(Source.slug, Source.id)).all())
 
     def start_chunk(self, files: list[_File], pool: Callable[[], Executor]) -> _Parsing:
         """Report the files that need no parsing; start parsing the others."""
-        known = self._known_hashes([f.sha256 for f in files if f.data is not None])
+        with self.conn.begin():
+            known = self._known_hashes([f.sha256 for f in files if f.data is not None])
         to_parse: list[_File] = []
         for file in files:
             if file.error is not None:
@@ -206,31 +213,61 @@ class _Loader:
         return _Parsing(len(files), to_parse, results)
 
     def write_chunk(self, parsing: _Parsing) -> None:
-        """Store the parsed files of a chunk, in order, in one savepoint.
+        """Store the parsed files of a chunk, in order, and commit them.
 
-        A savepoint costs more than storing an article, and the database refuses a file only
-        rarely: when it does, the chunk is undone and stored again with a savepoint per file,
-        so that only the file at fault is rejected. A copy of a file from the chunk before
-        may have been sent to parsing before that chunk was written: its identity tells it
-        apart here, as a duplicate.
+        A savepoint costs more than storing an article (inside one, SQLite copies every page
+        it touches, and the search index is written out statement by statement: the writer
+        took 2.4 times the CPU time), and the database refuses a file only rarely: when it
+        does, the chunk's transaction is rolled back and the chunk stored again with a
+        savepoint per file, so that only the file at fault is rejected. A copy of a file from
+        the chunk before may have been sent to parsing before that chunk was written: its
+        identity tells it apart here, as a duplicate.
         """
+        if not parsing.files:
+            return  # all known already (a re-run): nothing to write
         work = list(zip(parsing.files, parsing.results, strict=True))
-        identities = [p.values["identity"] for _, p in work if isinstance(p, Prepared)]
         try:
-            with self.conn.begin_nested():
-                stored = self._stored(identities)
-                outcomes = [self._outcome(file, result, stored) for file, result in work]
+            with self.conn.begin():
+                outcomes, run_titles, new_titles = self._write(work, self._outcome)
         except Exception:  # noqa: BLE001 — find the file at fault, a savepoint per file
-            self.source_ids = self._all_sources()
-            stored = self._stored(identities)
-            outcomes = [self._outcome_alone(file, result, stored) for file, result in work]
-        for (_, result), (kind, entry) in zip(work, outcomes, strict=True):
+            with self.conn.begin():
+                self.source_ids = self._all_sources()
+                outcomes, run_titles, new_titles = self._write(work, self._outcome_alone)
+        run_titles.extend(new_titles)  # committed: later chunks' links may point at them
+        self.run_titles = run_titles
+        for kind, entry in outcomes:
             getattr(self.report, kind).append(entry)
+
+    def _write(
+        self, work: list[tuple[_File, Prepared | Rejection]], outcome: Callable[..., Any]
+    ) -> tuple[list[tuple[str, Any]], MemoryTitles, MemoryTitles]:
+        """Store a chunk's files, their tags and what the chunk's new articles complete;
+        return the outcomes, the titles of the run's earlier articles and the chunk's."""
+        mark = self.mark = links.Mark.now(self.conn)
+        self.topics.discard()  # queued by an attempt rolled back
+        self.retitled = False
+        identities = [p.values["identity"] for _, p in work if isinstance(p, Prepared)]
+        stored = self._stored(identities)
+        outcomes = [outcome(file, result, stored) for file, result in work]
+        for (_, result), (kind, _) in zip(work, outcomes, strict=True):
             if kind in ("added", "updated"):  # tags follow only what the database kept
                 assert isinstance(result, Prepared)
                 article = stored[result.values["identity"]]
                 self.topics.add(article.id, result.values["published"], result.topics)
         self.topics.flush()
+        run_titles = self._run_titles()
+        older: list[Titles] = [run_titles]
+        if self.start.article:
+            older.append(SqlTitles(self.conn, upto=self.start.article))
+        new_titles = links.resolve_late(self.conn, mark, older)
+        similar.count_terms(self.conn, after=mark.article)
+        return outcomes, run_titles, new_titles
+
+    def _run_titles(self) -> MemoryTitles:
+        """The titles of the articles this run added before the chunk, as they are now."""
+        if not self.retitled:
+            return self.run_titles
+        return MemoryTitles.load(self.conn, after=self.start.article, upto=self.mark.article)
 
     def _outcome(
         self, file: _File, result: Prepared | Rejection, stored: dict[str, _Stored]
@@ -288,6 +325,7 @@ class _Loader:
         if existing.content_hash == values["content_hash"]:
             return "unchanged" if existing.source_path == file.path else "duplicates"
         self._keep_revision(existing.id, now)
+        self.retitled |= existing.id > self.start.article
         self.conn.execute(UPDATE_ARTICLE, {**row, "article_id": existing.id})
         existing.content_hash, existing.source_path = values["content_hash"], file.path
         self.conn.execute(DELETE_AUTHORS, {"article_id": existing.id})
@@ -300,9 +338,9 @@ class _Loader:
     def _index(self, article_id: int, prepared: Prepared, replace: bool = False) -> None:
         """Keep the title index and the terms of "More like this" in step with the article.
 
-        The title words and term counts of articles new in this run are written with the
-        whole batch's at its end (`links.resolve_late`, `similar.count_terms`), even when a
-        later file of the run updates them.
+        The title words and term counts of articles new in this chunk are written with the
+        whole chunk's at its end (`links.resolve_late`, `similar.count_terms`), even when a
+        later file of the chunk updates them.
         """
         values = prepared.values
         earlier = article_id <= self.mark.article
