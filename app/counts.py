@@ -40,11 +40,18 @@ def archive_version(session: Session) -> tuple:
 
 
 def remembered(
-    session: Session, name: str, compute: Callable[[], T], seconds: float | None = None
+    session: Session,
+    name: str,
+    compute: Callable[[], T],
+    seconds: float | None = None,
+    stamp: object = None,
 ) -> T:
-    """compute(), or its answer from before if the archive has not changed (nor `seconds` gone)."""
+    """compute(), or its answer from before if the archive has not changed (nor `seconds` gone).
+
+    `stamp`: something else whose change makes the answer stale (a topic's article count).
+    """
     key = (str(session.get_bind().url), name)
-    version = archive_version(session)
+    version = (*archive_version(session), stamp)
     with _lock:
         hit = _remembered.get(key)
     now = time.monotonic()
