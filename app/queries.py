@@ -8,7 +8,7 @@ from datetime import date
 from math import isqrt
 
 from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, tuple_
-from sqlalchemy.orm import Session, defer, joinedload, load_only, selectinload
+from sqlalchemy.orm import Session, defer, joinedload, selectinload
 
 from app import summaries
 from app.models import Article, ArticleAuthor, ArticleTopic, RelatedLink, Revision, Source, Topic
@@ -280,32 +280,20 @@ def article(session: Session, article_id: int) -> Article | None:
     )
 
 
-_HEADLINE = load_only(Article.id, Article.slug, Article.title, Article.published)
-
-
-def neighbours(session: Session, found: Article) -> tuple[Article | None, Article | None]:
+def neighbours(session: Session, found: Article) -> tuple[Summary | None, Summary | None]:
     """The articles just older and just newer than this one by date."""
     here = Cursor.of(found)
-    query = select(Article).options(_HEADLINE)
-    older = _walk(_orm(session), query, here.older_segments(), NEWEST_FIRST, 1)
-    newer = _walk(_orm(session), query, here.newer_segments(), OLDEST_FIRST, 1)
+    query = summaries.columns(with_lead=False)
+    older = _walk(_plain(session), query, here.older_segments(), NEWEST_FIRST, 1)
+    newer = _walk(_plain(session), query, here.newer_segments(), OLDEST_FIRST, 1)
     return (older or [None])[0], (newer or [None])[0]
 
 
-def cited_by(session: Session, article_id: int) -> list[Article]:
+def cited_by(session: Session, article_id: int) -> list[Summary]:
     """The articles whose "Related article" links point here, newest first."""
-    return list(
-        session.scalars(
-            select(Article)
-            .options(_HEADLINE)
-            .where(
-                Article.id.in_(
-                    select(RelatedLink.article_id).where(RelatedLink.target_id == article_id)
-                )
-            )
-            .order_by(*NEWEST_FIRST)
-        )
-    )
+    citing = select(RelatedLink.article_id).where(RelatedLink.target_id == article_id)
+    query = summaries.columns(with_lead=False).where(Article.id.in_(citing))
+    return summaries.from_rows(session.execute(query.order_by(*NEWEST_FIRST)))
 
 
 def revision_count(session: Session, article_id: int) -> int:
