@@ -24,6 +24,7 @@ T = TypeVar("T")
 # Topics are recomputed by `retag` without touching articles: their counts also expire.
 TOPICS_SECONDS = 60
 ACTIVE_WINDOW = 500
+MAX_REMEMBERED = 2000
 
 _remembered: dict[tuple[str, str], tuple[tuple, float, object]] = {}
 _lock = Lock()
@@ -59,6 +60,8 @@ def remembered(
         return hit[2]  # type: ignore[return-value]
     value = compute()
     with _lock:
+        if len(_remembered) >= MAX_REMEMBERED:  # names made from requests: keep memory bounded
+            _remembered.clear()
         _remembered[key] = (version, now, value)
     return value
 

@@ -93,6 +93,18 @@ def test_api_topics_lists_every_topic_with_its_count_and_parent(client, seeded):
     assert by_size[0]["count"] == 2
 
 
+def test_api_topics_counts_a_new_article_at_once(client, ingest, seeded, tmp_path):
+    def russia() -> int:
+        topics = client.get("/api/topics").get_json()["topics"]
+        return next(t["count"] for t in topics if t["slug"] == "russia")
+
+    assert russia() == 2  # and the list is remembered now
+    body = "Russia said on Monday that Russia would respond."
+    write(tmp_path, "x.txt", article_text("Russia Responds", url="https://x.org/r", body=body))
+    ingest(tmp_path)
+    assert russia() == 3
+
+
 def test_api_topic_has_its_timeline_and_newest_articles(client, seeded):
     russia = client.get("/api/topics/russia?per_page=1").get_json()
     assert {k: russia[k] for k in ("slug", "name", "kind", "count", "parent")} == {
