@@ -24,6 +24,7 @@ T = TypeVar("T")
 # Topics are recomputed by `retag` without touching articles: their counts also expire.
 TOPICS_SECONDS = 60
 ACTIVE_WINDOW = 500
+MAX_REMEMBERED = 2000
 
 _remembered: dict[tuple[str, str], tuple[tuple, float, object]] = {}
 _lock = Lock()
@@ -40,11 +41,18 @@ def archive_version(session: Session) -> tuple:
 
 
 def remembered(
-    session: Session, name: str, compute: Callable[[], T], seconds: float | None = None
+    session: Session,
+    name: str,
+    compute: Callable[[], T],
+    seconds: float | None = None,
+    stamp: object = None,
 ) -> T:
-    """compute(), or its answer from before if the archive has not changed (nor `seconds` gone)."""
+    """compute(), or its answer from before if the archive has not changed (nor `seconds` gone).
+
+    `stamp`: something else whose change makes the answer stale (a topic's article count).
+    """
     key = (str(session.get_bind().url), name)
-    version = archive_version(session)
+    version = (*archive_version(session), stamp)
     with _lock:
         hit = _remembered.get(key)
     now = time.monotonic()
@@ -52,6 +60,8 @@ def remembered(
         return hit[2]  # type: ignore[return-value]
     value = compute()
     with _lock:
+        if len(_remembered) >= MAX_REMEMBERED:  # names made from requests: keep memory bounded
+            _remembered.clear()
         _remembered[key] = (version, now, value)
     return value
 

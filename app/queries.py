@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from math import isqrt
 
 from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, tuple_
-from sqlalchemy.orm import Session, defer, joinedload, load_only, selectinload
+from sqlalchemy.orm import Session, defer, joinedload, selectinload
 
+from app import summaries
 from app.models import Article, ArticleAuthor, ArticleTopic, RelatedLink, Revision, Source, Topic
+from app.summaries import Summary
 
 NEWEST_FIRST = (Article.published.desc(), Article.id.desc())
 OLDEST_FIRST = (Article.published.asc(), Article.id.asc())
@@ -51,7 +54,7 @@ class Cursor:
         return cursor
 
     @classmethod
-    def of(cls, article: Article) -> Cursor:
+    def of(cls, article: Article | Summary) -> Cursor:
         return cls(article.published, article.id)
 
     def older_segments(self) -> list[ColumnElement[bool]]:
@@ -137,7 +140,7 @@ class Filters:
 class Page:
     """Articles newest first, and the cursors of the pages either side (None at an end)."""
 
-    articles: list[Article]
+    articles: list[Summary] | list[Article]  # Article only in the FULL shape
     older: Cursor | None
     newer: Cursor | None
 
@@ -146,31 +149,35 @@ class Page:
 # summary; its text and authors in full (feeds).
 HEADLINE, SUMMARY, FULL = "headline", "summary", "full"
 
+Fetch = Callable[[Select], list]
 
-def _listed(query: Select, shape: str) -> Select:
-    if shape == HEADLINE:
-        return query.options(
-            load_only(Article.id, Article.slug, Article.title, Article.published),
-            joinedload(Article.source),
-        )
-    query = query.options(
+
+def _orm(session: Session) -> Fetch:
+    return lambda query: list(session.scalars(query).unique())
+
+
+def _plain(session: Session) -> Fetch:
+    return lambda query: summaries.from_rows(session.execute(query))
+
+
+def _listed(session: Session, shape: str) -> tuple[Select, Fetch]:
+    """The query for a list of this shape, and how to read its rows."""
+    if shape != FULL:
+        return summaries.columns(with_lead=shape == SUMMARY), _plain(session)
+    query = select(Article).options(
         defer(Article.raw_text),
         joinedload(Article.source),
         selectinload(Article.topics).joinedload(ArticleTopic.topic),
+        selectinload(Article.authors).joinedload(ArticleAuthor.source),
     )
-    if shape == FULL:
-        return query.options(selectinload(Article.authors).joinedload(ArticleAuthor.source))
-    return query.options(defer(Article.body), defer(Article.body_text))
+    return query, _orm(session)
 
 
-def _walk(
-    session: Session, query: Select, segments: list, order: tuple, want: int
-) -> list[Article]:
+def _walk(fetch: Fetch, query: Select, segments: list, order: tuple, want: int) -> list:
     """Up to `want` rows, taken from each segment in turn (usually the first is enough)."""
-    found: list[Article] = []
+    found: list = []
     for condition in segments:
-        rows = session.scalars(query.where(condition).order_by(*order).limit(want - len(found)))
-        found.extend(rows.unique())
+        found.extend(fetch(query.where(condition).order_by(*order).limit(want - len(found))))
         if len(found) >= want:
             break
     return found
@@ -218,28 +225,29 @@ def page(
 ) -> Page:
     """A page of articles newest first: after a cursor (older), before one (newer), or the top."""
     walk = _dense(session, filters, limit)
-    query = _listed(filters.apply(select(Article), walk), shape)
+    columns, fetch = _listed(session, shape)
+    query = filters.apply(columns, walk)
     if before is not None:
-        rows = _walk(
-            session, query, filters.within(before.newer_segments()), OLDEST_FIRST, limit + 1
-        )
+        rows = _walk(fetch, query, filters.within(before.newer_segments()), OLDEST_FIRST, limit + 1)
         shown = rows[:limit][::-1]
         newer = Cursor.of(shown[0]) if len(rows) > limit else None
         last = Cursor.of(shown[-1]) if shown else None
         older = last if last and _any(session, filters, last.older_segments(), walk) else None
-        return Page(shown, older, newer)
-    segments = filters.within(after.older_segments() if after else [DATED, UNDATED])
-    rows = _walk(session, query, segments, NEWEST_FIRST, limit + 1)
-    shown = rows[:limit]
-    older = Cursor.of(shown[-1]) if len(rows) > limit else None
-    first = Cursor.of(shown[0]) if shown and after else None
-    newer = first if first and _any(session, filters, first.newer_segments(), walk) else None
+    else:
+        segments = filters.within(after.older_segments() if after else [DATED, UNDATED])
+        rows = _walk(fetch, query, segments, NEWEST_FIRST, limit + 1)
+        shown = rows[:limit]
+        older = Cursor.of(shown[-1]) if len(rows) > limit else None
+        first = Cursor.of(shown[0]) if shown and after else None
+        newer = first if first and _any(session, filters, first.newer_segments(), walk) else None
+    if shape == SUMMARY:
+        summaries.add_topics(session, shown)
     return Page(shown, older, newer)
 
 
 def newest(
     session: Session, filters: Filters, limit: int, after: Cursor | None = None
-) -> tuple[list[Article], Cursor | None]:
+) -> tuple[list[Summary], Cursor | None]:
     """A page of articles newest first, and the cursor of the next page if there is one."""
     found = page(session, filters, limit, after=after)
     return found.articles, found.older
@@ -272,32 +280,20 @@ def article(session: Session, article_id: int) -> Article | None:
     )
 
 
-_HEADLINE = load_only(Article.id, Article.slug, Article.title, Article.published)
-
-
-def neighbours(session: Session, found: Article) -> tuple[Article | None, Article | None]:
+def neighbours(session: Session, found: Article) -> tuple[Summary | None, Summary | None]:
     """The articles just older and just newer than this one by date."""
     here = Cursor.of(found)
-    query = select(Article).options(_HEADLINE)
-    older = _walk(session, query, here.older_segments(), NEWEST_FIRST, 1)
-    newer = _walk(session, query, here.newer_segments(), OLDEST_FIRST, 1)
+    query = summaries.columns(with_lead=False)
+    older = _walk(_plain(session), query, here.older_segments(), NEWEST_FIRST, 1)
+    newer = _walk(_plain(session), query, here.newer_segments(), OLDEST_FIRST, 1)
     return (older or [None])[0], (newer or [None])[0]
 
 
-def cited_by(session: Session, article_id: int) -> list[Article]:
+def cited_by(session: Session, article_id: int) -> list[Summary]:
     """The articles whose "Related article" links point here, newest first."""
-    return list(
-        session.scalars(
-            select(Article)
-            .options(_HEADLINE)
-            .where(
-                Article.id.in_(
-                    select(RelatedLink.article_id).where(RelatedLink.target_id == article_id)
-                )
-            )
-            .order_by(*NEWEST_FIRST)
-        )
-    )
+    citing = select(RelatedLink.article_id).where(RelatedLink.target_id == article_id)
+    query = summaries.columns(with_lead=False).where(Article.id.in_(citing))
+    return summaries.from_rows(session.execute(query.order_by(*NEWEST_FIRST)))
 
 
 def revision_count(session: Session, article_id: int) -> int:

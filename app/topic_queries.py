@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 from sqlalchemy import extract, func, select
 from sqlalchemy.orm import Session, aliased, joinedload
 
+from app import counts
 from app.models import ArticleTopic, Topic
 
 KIND_ORDER = ("country", "region", "person", "organization", "theme")
 RELATED_FROM = 2000  # the newest articles of a topic its companions are counted in
-CACHE_TIMELINES_FROM = 20_000  # articles: a topic this big keeps its timeline a while
-TIMELINE_KEPT = 600.0  # seconds
-
-_timelines: dict[tuple[str, int, int], tuple[float, list[tuple[str, int]]]] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,18 +54,18 @@ def children(session: Session, topic_id: int) -> list[Counted]:
 
 def timeline(session: Session, topic: Topic) -> list[tuple[str, int]]:
     """Articles a month ("2019-04", n), every month from the first to the last, gaps as 0.
-    A big topic's months take a scan of its index: they are kept for a while, and until its
-    count changes."""
-    if topic.article_count < CACHE_TIMELINES_FROM:
-        return _timeline(session, topic.id)
-    key = (session.get_bind().url.render_as_string(), topic.id, topic.article_count)
-    now = time.monotonic()
-    kept = _timelines.get(key)
-    if kept is None or now - kept[0] > TIMELINE_KEPT:
-        if len(_timelines) > 1000:
-            _timelines.clear()
-        kept = _timelines[key] = (now, _timeline(session, topic.id))
-    return kept[1]
+
+    Counting a topic's months reads all its index entries (tens of milliseconds for a big
+    topic): they are remembered until the archive or the topic's count changes, and for a
+    while at most, as `retag` may move tags between articles without changing a count.
+    """
+    return counts.remembered(
+        session,
+        f"timeline-{topic.id}",
+        lambda: _timeline(session, topic.id),
+        counts.TOPICS_SECONDS,
+        stamp=topic.article_count,
+    )
 
 
 def _timeline(session: Session, topic_id: int) -> list[tuple[str, int]]:
@@ -98,9 +94,20 @@ def undated(session: Session, topic_id: int) -> int:
     return session.scalar(query) or 0
 
 
-def companions(session: Session, topic_id: int, limit: int = 12) -> list[Counted]:
+def companions(session: Session, topic: Topic, limit: int = 12) -> list[counts.TopicCount]:
     """The topics that most often share an article with this one, among its newest
-    RELATED_FROM articles (so a huge topic costs no more than a big one)."""
+    RELATED_FROM articles (so a huge topic costs no more than a big one); remembered like
+    its timeline."""
+    return counts.remembered(
+        session,
+        f"companions-{topic.id}-{limit}",
+        lambda: _companions(session, topic.id, limit),
+        counts.TOPICS_SECONDS,
+        stamp=topic.article_count,
+    )
+
+
+def _companions(session: Session, topic_id: int, limit: int) -> list[counts.TopicCount]:
     newest = (
         select(ArticleTopic.article_id)
         .where(ArticleTopic.topic_id == topic_id)
@@ -110,11 +117,11 @@ def companions(session: Session, topic_id: int, limit: int = 12) -> list[Counted
     other = aliased(ArticleTopic)
     shared = func.count().label("shared")
     rows = session.execute(
-        select(Topic, shared)
+        select(Topic.slug, Topic.name, shared)
         .join(other, other.topic_id == Topic.id)
         .where(other.article_id.in_(newest), other.topic_id != topic_id)
         .group_by(Topic.id)
         .order_by(shared.desc(), Topic.name)
         .limit(limit)
     )
-    return [Counted(t, n) for t, n in rows]
+    return [counts.TopicCount(*row) for row in rows]

@@ -39,6 +39,9 @@ class Sample:
     article_paths: list[str]  # each article's own page, /articles/<id>/<slug>
     deep_cursor: str  # the `after` of the list page DEEP articles down
     deep_depth: int
+    topic: str = "russia"  # the slug of the topic with most articles
+    source: str = "reuters"  # the slug of the source most articles come from
+    month: str = "2025/09"  # the newest month with articles, as the archive's path has it
 
     @property
     def deep_month(self) -> str:
@@ -98,7 +101,20 @@ CASES: list[Case] = [
         params=lambda s: [{"id": i} for i in s.article_ids],
         peer=True,
     ),
+    Case("topic page", lambda s: [f"/topics/{s.topic}"]),
+    Case("archive month", lambda s: [f"/archive/{s.month}"]),
+    Case("source page", lambda s: [f"/sources/{s.source}"]),
+    Case("atom feed", "/feed.atom"),
+    Case("api topics", "/api/topics"),
 ]
+
+# The largest topic, the source most articles name as theirs, the newest month.
+BIGGEST = {
+    "topic": "SELECT slug FROM topic ORDER BY article_count DESC, slug LIMIT 1",
+    "source": "SELECT s.slug FROM article AS a JOIN source AS s ON s.id = a.source_id"
+    " GROUP BY s.id ORDER BY count(*) DESC, s.slug LIMIT 1",
+    "month": "SELECT strftime('%Y/%m', max(published)) FROM article",
+}
 
 
 def _search(name: str, query: str, args: str = "", **extra: str) -> list[Case]:
@@ -143,6 +159,7 @@ def sample(database: Path, client: Client, seed: int = 0) -> Sample:
     """Draw articles at random (seeded) and walk the API's `next` links to a deep page."""
     with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as conn:
         rows = conn.execute("SELECT id, slug FROM article ORDER BY id").fetchall()
+        biggest = {k: conn.execute(q).fetchone() for k, q in BIGGEST.items()}
     if not rows:
         raise RuntimeError("the database holds no articles to measure")
     chosen = random.Random(seed).sample(rows, min(SAMPLE_SIZE, len(rows)))
@@ -152,6 +169,7 @@ def sample(database: Path, client: Client, seed: int = 0) -> Sample:
         article_paths=[f"/articles/{i}/{slug}" for i, slug in chosen],
         deep_cursor=_cursor_at(client, depth),
         deep_depth=depth,
+        **{k: row[0] for k, row in biggest.items() if row and row[0]},
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, request, url_for
 
-from app import db, queries, similar, topic_queries
+from app import counts, db, queries, similar, topic_queries
 from app.web import params, serialize
 from app.web import search as web_search
 from app.web import topics as topics_page
@@ -63,8 +63,15 @@ def search():
 @bp.get("/topics")
 def topics():
     """List every topic with its number of articles, A–Z or (`sort=size`) largest first."""
-    rows = topic_queries.counted(db.session(), topics_page.sort_order())
-    return {"topics": [serialize.topic(row) for row in rows]}
+    session, sort = db.session(), topics_page.sort_order()
+
+    def listed() -> list[dict]:
+        return [serialize.topic(row) for row in topic_queries.counted(session, sort)]
+
+    # Every topic with its count changes only with ingest or retag, like the counts it shows.
+    return {
+        "topics": counts.remembered(session, f"api-topics-{sort}", listed, counts.TOPICS_SECONDS)
+    }
 
 
 @bp.get("/topics/<slug>")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+
+from app.web.display import MONTHS
 
 LEFT, BOTTOM, TOP = 36, 18, 8  # room for the scale, the years and the tallest bar's top
 
@@ -20,7 +21,7 @@ class Bar:
     @property
     def label(self) -> str:
         """What the bar says when pointed at: "April 2019: 3 articles"."""
-        name = date.fromisoformat(self.month + "-01").strftime("%B %Y")
+        name = f"{MONTHS[int(self.month[5:])]} {self.month[:4]}"
         return f"{name}: {self.count} article{'' if self.count == 1 else 's'}"
 
 

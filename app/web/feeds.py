@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import Blueprint, Response, abort, render_template, url_for
+from flask import Blueprint, Response, abort, render_template, request, url_for
 
-from app import db, queries
+from app import counts, db, queries
 
 bp = Blueprint("feeds", __name__)
 
@@ -27,13 +27,19 @@ def topic(slug: str):
 
 
 def _feed(filters: queries.Filters, title: str, alternate: str) -> Response:
-    articles = queries.page(db.session(), filters, FEED_ENTRIES, shape=queries.FULL).articles
-    updated = max((a.updated_at for a in articles), default=None)
-    body = render_template(
-        "feed.atom.xml",
-        title=title,
-        articles=articles,
-        updated=updated or datetime.now(UTC).replace(tzinfo=None),
-        alternate=alternate,
-    )
+    session = db.session()
+
+    def render() -> str:
+        articles = queries.page(session, filters, FEED_ENTRIES, shape=queries.FULL).articles
+        updated = max((a.updated_at for a in articles), default=None)
+        return render_template(
+            "feed.atom.xml",
+            title=title,
+            articles=articles,
+            updated=updated or datetime.now(UTC).replace(tzinfo=None),
+            alternate=alternate,
+        )
+
+    # Readers poll a feed over and over; it changes only with ingest (its categories with retag).
+    body = counts.remembered(session, f"feed {request.base_url}", render, counts.TOPICS_SECONDS)
     return Response(body, mimetype="application/atom+xml")

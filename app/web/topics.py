@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 
 from flask import Blueprint, abort, render_template, request
+from markupsafe import Markup
+from sqlalchemy.orm import Session
 
-from app import db, queries, topic_queries, topics_store
-from app.models import ArticleTopic
+from app import counts, db, queries, topic_queries, topics_store
+from app.models import ArticleTopic, Topic
 from app.taxonomy import loaded
 from app.web import charts, params
 
@@ -48,6 +50,7 @@ def topic(slug: str):
     found = topic_queries.topic(session, slug) or abort(404, "no topic by that name")
     filters = queries.Filters(topic=slug)
     page, more = queries.newest(session, filters, params.per_page(), params.cursor())
+    first_page = request.args.get("after") is None  # only the first shows timeline and company
     return render_template(
         "topic.html",
         topic=found,
@@ -55,13 +58,29 @@ def topic(slug: str):
         entry=loaded(topics_store.taxonomy_path()).by_slug.get(slug),
         count=found.article_count,
         children=topic_queries.children(session, found.id),
-        chart=charts.monthly(topic_queries.timeline(session, found)),
-        undated=topic_queries.undated(session, found.id),
-        companions=topic_queries.companions(session, found.id),
+        timeline=first_page and timeline(session, found),
+        companions=first_page and topic_queries.companions(session, found),
         companions_from=topic_queries.RELATED_FROM,
         articles=page,
         more=more,
-        first_page=request.args.get("after") is None,
+        first_page=first_page,
+    )
+
+
+def timeline(session: Session, topic: Topic) -> Markup:
+    """The topic's timeline drawn: some two hundred bars, drawn again only when it changes."""
+
+    def draw() -> Markup:
+        chart = charts.monthly(topic_queries.timeline(session, topic))
+        if chart is None:
+            return Markup()
+        undated = topic_queries.undated(session, topic.id)
+        return Markup(
+            render_template("_topic_timeline.html", topic=topic, chart=chart, undated=undated)
+        )
+
+    return counts.remembered(
+        session, f"timeline-svg-{topic.id}", draw, counts.TOPICS_SECONDS, topic.article_count
     )
 
 

@@ -6,7 +6,6 @@ import re
 
 import pytest
 
-from app import topic_queries
 from tests.conftest import article_text, write
 
 
@@ -94,6 +93,18 @@ def test_api_topics_lists_every_topic_with_its_count_and_parent(client, seeded):
     assert by_size[0]["count"] == 2
 
 
+def test_api_topics_counts_a_new_article_at_once(client, ingest, seeded, tmp_path):
+    def russia() -> int:
+        topics = client.get("/api/topics").get_json()["topics"]
+        return next(t["count"] for t in topics if t["slug"] == "russia")
+
+    assert russia() == 2  # and the list is remembered now
+    body = "Russia said on Monday that Russia would respond."
+    write(tmp_path, "x.txt", article_text("Russia Responds", url="https://x.org/r", body=body))
+    ingest(tmp_path)
+    assert russia() == 3
+
+
 def test_api_topic_has_its_timeline_and_newest_articles(client, seeded):
     russia = client.get("/api/topics/russia?per_page=1").get_json()
     assert {k: russia[k] for k in ("slug", "name", "kind", "count", "parent")} == {
@@ -149,10 +160,23 @@ def test_lists_filter_by_topic(client, seeded):
     assert "Specialists Arrive" in page and "Helicopter" not in page
 
 
-def test_a_big_topics_kept_timeline_shows_new_articles_at_once(
-    client, ingest, seeded, monkeypatch, tmp_path
+def test_a_topic_page_shows_a_new_article_in_its_chart_and_company_at_once(
+    client, ingest, seeded, tmp_path
 ):
-    monkeypatch.setattr(topic_queries, "CACHE_TIMELINES_FROM", 1)  # every topic is "big"
+    before = client.get("/topics/russia").get_data(as_text=True)  # its chart is remembered now
+    assert "Cuba" not in before and "May 2020" not in before
+    body = "Russia said on Monday that Russia and Cuba would respond. Cuba agreed with Russia."
+    write(tmp_path, "x.txt", article_text("Russia Responds", url="https://x.org/r", body=body,
+                                          date_line="May 05, 2020"))  # fmt: skip
+    ingest(tmp_path)
+    page = client.get("/topics/russia").get_data(as_text=True)
+    assert "<title>May 2020: 1 article</title>" in page
+    assert "3 articles from 2019-04 to 2020-05" in page
+    company = page[page.index('class="companions"') :]
+    assert '<a href="/topics/cuba">Cuba</a> <span class="count">1</span>' in company
+
+
+def test_a_topics_remembered_timeline_shows_new_articles_at_once(client, ingest, seeded, tmp_path):
     assert client.get("/api/topics/russia").get_json()["timeline"][-1]["month"] == "2019-09"
     body = "Russia said on Monday that Russia would respond."
     write(tmp_path, "x.txt", article_text("Russia Responds", url="https://x.org/r", body=body,

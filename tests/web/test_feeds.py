@@ -78,3 +78,13 @@ def test_unknown_topic_feed_answers_404_and_pages_advertise_the_feed(client, see
     assert client.get("/topics/atlantis/feed.atom").status_code == 404
     html = client.get("/").get_data(as_text=True)
     assert '<link rel="alternate" type="application/atom+xml" href="/feed.atom"' in html
+
+
+def test_feeds_show_a_new_article_at_once(client, ingest, seeded, tmp_path):
+    before = [text(e, "title") for e in entries(parse(client.get("/feed.atom")))]
+    assert "Latest Word" not in before  # and the feed is remembered now
+    write(tmp_path, "new.txt", article_text("Latest Word", url="https://x.org/new",
+                                            date_line="May 05, 2030"))  # fmt: skip
+    ingest(tmp_path)
+    after = [text(e, "title") for e in entries(parse(client.get("/feed.atom")))]
+    assert after[0] == "Latest Word"
