@@ -2,16 +2,32 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from math import isqrt
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Integer,
+    Select,
+    and_,
+    bindparam,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+    tuple_,
+    union_all,
+)
 from sqlalchemy.orm import Session, defer, joinedload, selectinload
 
-from app import summaries
-from app.models import Article, ArticleAuthor, ArticleTopic, RelatedLink, Revision, Source, Topic
+from app import details, summaries
+from app.details import Detail
+from app.models import Article, ArticleAuthor, ArticleTopic, RelatedLink, Source, Topic
 from app.summaries import Summary
 
 NEWEST_FIRST = (Article.published.desc(), Article.id.desc())
@@ -54,7 +70,7 @@ class Cursor:
         return cursor
 
     @classmethod
-    def of(cls, article: Article | Summary) -> Cursor:
+    def of(cls, article: Article | Summary | Detail) -> Cursor:
         return cls(article.published, article.id)
 
     def older_segments(self) -> list[ColumnElement[bool]]:
@@ -259,45 +275,66 @@ def count(session: Session, filters: Filters) -> int:
     return session.scalar(filters.apply(select(func.count()).select_from(Article))) or 0
 
 
-def article(session: Session, article_id: int) -> Article | None:
+def article(session: Session, article_id: int) -> Detail | None:
     """One article with everything its page shows."""
     if not 0 < article_id <= MAX_ID:
         return None
-    return session.scalar(
-        select(Article)
-        .where(Article.id == article_id)
-        .options(
-            defer(Article.raw_text),
-            joinedload(Article.source),
-            joinedload(Article.publisher),
-            joinedload(Article.photo_source),
-            selectinload(Article.authors).joinedload(ArticleAuthor.source),
-            selectinload(Article.related)
-            .joinedload(RelatedLink.target)
-            .load_only(Article.id, Article.slug, Article.title, Article.published),
-            selectinload(Article.topics).joinedload(ArticleTopic.topic),
-        )
+    return details.load(session.connection(), article_id)
+
+
+def _nearest(kind: str, condition: ColumnElement[bool], order: tuple) -> Select:
+    """The one article first in `order` among those matching, tagged with `kind`."""
+    inner = summaries.columns(with_lead=False).where(condition).order_by(*order).limit(1)
+    return select(literal(kind), *inner.subquery().c)
+
+
+_ID = bindparam("id", type_=Integer)
+_CITING = summaries.columns(with_lead=False).where(
+    Article.id.in_(select(RelatedLink.article_id).where(RelatedLink.target_id == _ID))
+)
+_HERE = tuple_(Article.published, Article.id)
+_DAY_ID = tuple_(bindparam("day", type_=Date), _ID)
+# Each neighbour is the first of one or two index ranges, as Cursor's segments say; both
+# sides and the citing articles come in one statement ("o": older, "n": newer, "c": citing).
+_AROUND_DATED = union_all(
+    _nearest("o", _HERE < _DAY_ID, NEWEST_FIRST),
+    _nearest("o2", UNDATED, NEWEST_FIRST),
+    _nearest("n", _HERE > _DAY_ID, OLDEST_FIRST),
+    select(literal("c"), *_CITING.subquery().c),
+)
+_AROUND_UNDATED = union_all(
+    _nearest("o", and_(UNDATED, Article.id < _ID), NEWEST_FIRST),
+    _nearest("n", and_(UNDATED, Article.id > _ID), OLDEST_FIRST),
+    _nearest("n2", DATED, OLDEST_FIRST),
+    select(literal("c"), *_CITING.subquery().c),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Around:
+    """An article's neighbours by date and the articles whose "Related article" lines cite it."""
+
+    older: Summary | None
+    newer: Summary | None
+    cited_by: list[Summary]
+
+
+def around(session: Session, found: Detail) -> Around:
+    """The articles just older and just newer than this one, and those citing it."""
+    if found.published is None:
+        rows = session.execute(_AROUND_UNDATED, {"id": found.id})
+    else:
+        rows = session.execute(_AROUND_DATED, {"id": found.id, "day": found.published})
+    by_kind: dict[str, list[Summary]] = defaultdict(list)
+    for kind, *columns in rows:
+        by_kind[kind].extend(summaries.from_rows([columns]))
+    older = by_kind["o"] or by_kind["o2"]
+    newer = by_kind["n"] or by_kind["n2"]
+    # Newest first: dated by (date, id) descending, then undated by id descending.
+    cited = sorted(
+        by_kind["c"], key=lambda s: (s.published is not None, s.published or date.min, s.id)
     )
-
-
-def neighbours(session: Session, found: Article) -> tuple[Summary | None, Summary | None]:
-    """The articles just older and just newer than this one by date."""
-    here = Cursor.of(found)
-    query = summaries.columns(with_lead=False)
-    older = _walk(_plain(session), query, here.older_segments(), NEWEST_FIRST, 1)
-    newer = _walk(_plain(session), query, here.newer_segments(), OLDEST_FIRST, 1)
-    return (older or [None])[0], (newer or [None])[0]
-
-
-def cited_by(session: Session, article_id: int) -> list[Summary]:
-    """The articles whose "Related article" links point here, newest first."""
-    citing = select(RelatedLink.article_id).where(RelatedLink.target_id == article_id)
-    query = summaries.columns(with_lead=False).where(Article.id.in_(citing))
-    return summaries.from_rows(session.execute(query.order_by(*NEWEST_FIRST)))
-
-
-def revision_count(session: Session, article_id: int) -> int:
-    return session.scalar(select(func.count()).where(Revision.article_id == article_id)) or 0
+    return Around(older[0] if older else None, newer[0] if newer else None, cited[::-1])
 
 
 def date_before(session: Session, day: date) -> date | None:

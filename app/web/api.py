@@ -34,10 +34,7 @@ def article(article_id: int):
     session = db.session()
     found = queries.article(session, article_id) or abort(404, "no article with that id")
     return serialize.detail(
-        found,
-        queries.cited_by(session, article_id),
-        queries.revision_count(session, article_id),
-        similar.more_like_this(session, found),
+        found, queries.around(session, found).cited_by, similar.more_like_this(session, found)
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, redirect, render_template, url_for
 
 from app import counts, db, queries, similar
-from app.models import Article
+from app.details import Detail
 from app.web import paging, params
 
 bp = Blueprint("reader", __name__)
@@ -40,7 +40,7 @@ def articles():
     return render_template("articles.html", page=found, filters=filters, topic=topic, source=source)
 
 
-def _article_or_404(article_id: int) -> Article:
+def _article_or_404(article_id: int) -> Detail:
     return queries.article(db.session(), article_id) or abort(404, "no article with that id")
 
 
@@ -58,13 +58,13 @@ def article(article_id: int, slug: str):
     found = _article_or_404(article_id)
     if slug != found.slug:
         return redirect(url_for("reader.article", article_id=found.id, slug=found.slug), 301)
-    older, newer = queries.neighbours(session, found)
+    near = queries.around(session, found)
     return render_template(
         "article.html",
         article=found,
-        cited_by=queries.cited_by(session, article_id),
-        older=older,
-        newer=newer,
+        cited_by=near.cited_by,
+        older=near.older,
+        newer=near.newer,
         similar=similar.more_like_this(session, found),
     )
 

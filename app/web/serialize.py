@@ -7,13 +7,15 @@ from typing import Any
 
 from markupsafe import escape
 
+from app.details import Detail
 from app.models import Article, Source
 from app.search.backend import Hit
 from app.similar import Similar
+from app.summaries import SourceName, Summary
 from app.topic_queries import Counted
 
 
-def _source(source: Source | None) -> dict[str, str] | None:
+def _source(source: Source | SourceName | None) -> dict[str, str] | None:
     return {"slug": source.slug, "name": source.name} if source else None
 
 
@@ -35,7 +37,7 @@ def _similar(other: Similar) -> dict[str, Any]:
 
 
 def detail(
-    article: Article, cited_by: list[Article], revisions: int, similar: Sequence[Similar] = ()
+    article: Detail, cited_by: list[Summary], similar: Sequence[Similar] = ()
 ) -> dict[str, Any]:
     return {
         "id": article.id,
@@ -64,7 +66,7 @@ def detail(
             for t in sorted(article.topics, key=lambda t: -t.weight)
         ],
         "word_count": article.word_count,
-        "revisions": revisions,
+        "revisions": article.revisions,
         "similar": [_similar(s) for s in similar],
     }
 

@@ -1,0 +1,191 @@
+"""One article as its page and its JSON show it, read without the ORM.
+
+Building the ORM Article with its authors, links and topics cost more than the rest of the
+page (4 ms of 13 at 100,000 articles): these plain objects carry the same names the template
+and the JSON read (`article.publisher.name`, `link.target.url`, `tag.topic.kind`), filled by
+four statements built once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import bindparam, func, select
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import aliased
+
+from app.models import Article, ArticleAuthor, ArticleTopic, RelatedLink, Revision, Source, Topic
+from app.summaries import SourceName
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    source: SourceName
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """The archive's article a "Related article" line resolves to."""
+
+    id: int
+    slug: str
+    published: date | None
+
+    @property
+    def url(self) -> str:
+        return f"/articles/{self.id}/{self.slug}"
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    title: str
+    href: str | None
+    after_paragraph: int
+    target_id: int | None
+    target: Target | None
+
+
+@dataclass(frozen=True, slots=True)
+class TopicRef:
+    slug: str
+    name: str
+    kind: str
+
+    @property
+    def url(self) -> str:
+        return f"/topics/{self.slug}"
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    """One of the article's topics, how strongly, and the words that gave it (JSON list)."""
+
+    topic_id: int
+    weight: float
+    matches: str | None
+    topic: TopicRef
+
+
+@dataclass(frozen=True, slots=True)
+class Detail:
+    id: int
+    slug: str
+    title: str
+    lead: str
+    published: date | None
+    byline: str | None
+    photo_credit: str | None
+    original_url: str | None
+    word_count: int
+    body: str
+    body_text: str
+    source: SourceName | None
+    publisher: SourceName | None
+    revisions: int  # earlier versions kept
+    authors: list[Author] = field(default_factory=list)
+    related: list[Link] = field(default_factory=list)
+    topics: list[Tag] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"/articles/{self.id}/{self.slug}"
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return self.body.split("\n\n") if self.body else []
+
+    @property
+    def plain_paragraphs(self) -> list[str]:
+        return self.body_text.split("\n\n") if self.body_text else []
+
+
+_source, _publisher, _target = aliased(Source), aliased(Source), aliased(Article)
+_ID = bindparam("id")
+ROW = (
+    select(
+        Article.id,
+        Article.slug,
+        Article.title,
+        Article.lead,
+        Article.published,
+        Article.byline,
+        Article.photo_credit,
+        Article.original_url,
+        Article.word_count,
+        Article.body,
+        Article.body_text,
+        _source.slug,
+        _source.name,
+        _publisher.slug,
+        _publisher.name,
+        select(func.count())
+        .where(Revision.article_id == Article.id)
+        .correlate(Article)
+        .scalar_subquery(),
+    )
+    .outerjoin(_source, _source.id == Article.source_id)
+    .outerjoin(_publisher, _publisher.id == Article.publisher_id)
+    .where(Article.id == _ID)
+)
+AUTHORS = (
+    select(Source.slug, Source.name)
+    .select_from(ArticleAuthor)
+    .join(Source, Source.id == ArticleAuthor.source_id)
+    .where(ArticleAuthor.article_id == _ID)
+    .order_by(ArticleAuthor.position)
+)
+LINKS = (
+    select(
+        RelatedLink.title,
+        RelatedLink.href,
+        RelatedLink.after_paragraph,
+        RelatedLink.target_id,
+        _target.slug,
+        _target.published,
+    )
+    .outerjoin(_target, _target.id == RelatedLink.target_id)
+    .where(RelatedLink.article_id == _ID)
+    .order_by(RelatedLink.position)
+)
+# Topic id order, as the article_topic primary key gives it: pages sort by weight, ties kept.
+TOPICS = (
+    select(
+        ArticleTopic.topic_id,
+        ArticleTopic.weight,
+        ArticleTopic.matches,
+        Topic.slug,
+        Topic.name,
+        Topic.kind,
+    )
+    .select_from(ArticleTopic)
+    .join(Topic, Topic.id == ArticleTopic.topic_id)
+    .where(ArticleTopic.article_id == _ID)
+    .order_by(ArticleTopic.topic_id)
+)
+
+
+def _name(slug: str | None, name: str | None) -> SourceName | None:
+    return SourceName(slug, name) if slug is not None else None  # type: ignore[arg-type]
+
+
+def load(conn: Connection, article_id: int) -> Detail | None:
+    """The article with this id and everything its page shows, or None."""
+    row = conn.execute(ROW, {"id": article_id}).first()
+    if row is None:
+        return None
+    *columns, source_slug, source_name, publisher_slug, publisher_name, revisions = row
+    found = Detail(
+        *columns,
+        source=_name(source_slug, source_name),
+        publisher=_name(publisher_slug, publisher_name),
+        revisions=revisions,
+    )
+    params = {"id": article_id}
+    found.authors.extend(Author(SourceName(*r)) for r in conn.execute(AUTHORS, params))
+    for title, href, after, target_id, slug, published in conn.execute(LINKS, params):
+        target = Target(target_id, slug, published) if target_id is not None else None
+        found.related.append(Link(title, href, after, target_id, target))
+    for topic_id, weight, matches, *topic in conn.execute(TOPICS, params):
+        found.topics.append(Tag(topic_id, weight, matches, TopicRef(*topic)))
+    return found
