@@ -11,9 +11,11 @@ much; shared topics add to the score, and distance in time divides it.
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+import time
+from collections import Counter, OrderedDict, defaultdict
 from datetime import date
 from functools import lru_cache
+from threading import Lock
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
@@ -32,8 +34,12 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from app import counts
+from app.details import Detail
 from app.ingest.terms import terms
 from app.models import Article, ArticleTerm, ArticleTopic, TermCount
+
+Shown = Article | Detail  # what a page shows; both have an id, a date and weighted topics
 
 SIDE = 20  # neighbours read per term on each side of the article's date
 HALF_LIFE = 30  # days after which a neighbour's score is halved
@@ -41,10 +47,16 @@ TOPIC_WEIGHT = 0.4  # a shared topic of weight 1 counts as two shared terms no n
 SHARED = 2  # terms a neighbour must share: one word in common is a coincidence
 SHORTLIST = 30  # best candidates by terms, then weighed by time and topics
 LIMIT = 5
+REMEMBERED = 10_000  # articles whose answer is kept (a few hundred bytes each)
+
+_remembered: OrderedDict[tuple[str, int, int], tuple[tuple, float, list[Similar]]] = OrderedDict()
+_lock = Lock()
 
 INSERT_TERM = ArticleTerm.__table__.insert()
+# Only the topics the article shares: a candidate has some eight, of which one or two count.
 TOPICS_OF = select(ArticleTopic.article_id, ArticleTopic.topic_id, ArticleTopic.weight).where(
-    ArticleTopic.article_id.in_(bindparam("ids", expanding=True))
+    ArticleTopic.article_id.in_(bindparam("ids", expanding=True)),
+    ArticleTopic.topic_id.in_(bindparam("topics", expanding=True)),
 )
 # An article's terms, how many articles keep each, and about how many articles there are.
 MY_TERMS = (
@@ -194,20 +206,41 @@ def _nearness(day: date | None, other: date | None) -> float:
     return 1 / (1 + abs((day - other).days) / HALF_LIFE)
 
 
-def _topic_bonus(conn: Connection, article: Article, others: list[int]) -> dict[int, float]:
+def _topic_bonus(conn: Connection, article: Shown, others: list[int]) -> dict[int, float]:
     """Each candidate's shared topics, weighed by the lesser of the two weights."""
     mine = {t.topic_id: t.weight for t in article.topics}
     if not mine:
         return {}
     bonus: dict[int, float] = defaultdict(float)
-    for owner, topic, weight in conn.execute(TOPICS_OF, {"ids": others}):
-        if topic in mine:
-            bonus[owner] += TOPIC_WEIGHT * min(weight, mine[topic])
+    for owner, topic, weight in conn.execute(TOPICS_OF, {"ids": others, "topics": list(mine)}):
+        bonus[owner] += TOPIC_WEIGHT * min(weight, mine[topic])
     return bonus
 
 
-def more_like_this(session: Session, article: Article, limit: int = LIMIT) -> list[Similar]:
-    """Up to `limit` articles most like this one, best first; never the article itself."""
+def more_like_this(session: Session, article: Shown, limit: int = LIMIT) -> list[Similar]:
+    """Up to `limit` articles most like this one, best first; never the article itself.
+
+    Remembered per article until the archive changes (or retag may have, after a minute):
+    finding them reads a few hundred index entries, some 3 ms at 100,000 articles.
+    """
+    key = (str(session.get_bind().url), article.id, limit)
+    version = counts.archive_version(session)
+    now = time.monotonic()
+    with _lock:
+        hit = _remembered.get(key)
+        if hit is not None and hit[0] == version and now - hit[1] < counts.TOPICS_SECONDS:
+            _remembered.move_to_end(key)
+            return hit[2]
+    found = _more_like_this(session, article, limit)
+    with _lock:
+        _remembered[key] = (version, now, found)
+        _remembered.move_to_end(key)
+        if len(_remembered) > REMEMBERED:
+            _remembered.popitem(last=False)
+    return found
+
+
+def _more_like_this(session: Session, article: Shown, limit: int) -> list[Similar]:
     conn = session.connection()  # Core: the ORM's handling of these rows costs more than SQLite
     mine = conn.execute(MY_TERMS, {"article_id": article.id}).all()
     if not mine:
