@@ -321,10 +321,11 @@ class Around:
 
 def around(session: Session, found: Detail) -> Around:
     """The articles just older and just newer than this one, and those citing it."""
+    conn = session.connection()  # Core: plain rows need none of the ORM's handling
     if found.published is None:
-        rows = session.execute(_AROUND_UNDATED, {"id": found.id})
+        rows = conn.execute(_AROUND_UNDATED, {"id": found.id})
     else:
-        rows = session.execute(_AROUND_DATED, {"id": found.id, "day": found.published})
+        rows = conn.execute(_AROUND_DATED, {"id": found.id, "day": found.published})
     by_kind: dict[str, list[Summary]] = defaultdict(list)
     for kind, *columns in rows:
         by_kind[kind].extend(summaries.from_rows([columns]))

@@ -84,7 +84,19 @@ def test_pages_run_as_many_queries_for_30_articles_as_for_80(app, client, ingest
         tag(k, "russia", "Russia")
     assert count_per_page(app, client) == small
     article = small.pop("/articles/3/story-3")
-    assert article <= 11 and max(small.values()) <= 8, small  # the article: + "More like this"
+    assert article <= 8 and max(small.values()) <= 8, small  # "More like this" remembered
+
+
+def test_an_article_seen_first_runs_more_for_more_like_this_but_a_bounded_number(
+    app, client, ingest, tmp_path
+):
+    archive_of(ingest, tmp_path, 30)
+    client.get("/articles/3/story-3")  # what every page reads is remembered from here on
+    with statements(app) as first:
+        assert client.get("/articles/4/story-4").status_code == 200
+    with statements(app) as again:
+        client.get("/articles/4/story-4")
+    assert len(again) < len(first) <= 11, (first, again)
 
 
 def test_page_queries_read_indexes_not_the_table(app, client, ingest, tmp_path, tag):
