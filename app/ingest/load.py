@@ -199,6 +199,9 @@ class _Loader:
         # The titles and URLs links cite (perhaps a few more): an arriving article none of
         # them names needs no look-up of the links waiting for it, and most are not cited.
         self.cited = self._cited()
+        # Likewise the titles and URLs of the archive's articles: a new link none of them
+        # matches has no target yet, and needs no look-up.
+        self.titled = self._titled()
         # Authors and terms of the chunk's articles, by article, written in one statement
         # each at the chunk's end: a statement per article cost more than SQLite's work.
         self.authors: dict[int, list[dict[str, Any]]] = {}
@@ -206,7 +209,11 @@ class _Loader:
 
     def _cited(self) -> set[str]:
         rows = self.conn.execute(select(RelatedLink.title_key, RelatedLink.canonical_href))
-        return {value for row in rows for value in row if value}
+        return {value for row in rows for value in row if value is not None}
+
+    def _titled(self) -> set[str]:
+        rows = self.conn.execute(select(Article.title_key, Article.canonical_url))
+        return {value for row in rows for value in row if value is not None}
 
     def _all_sources(self) -> dict[str, int]:
         return dict(self.conn.execute(select(Source.slug, Source.id)).all())
@@ -341,6 +348,7 @@ class _Loader:
             if self.insert_article is None:
                 self.insert_article = RawInsert(ARTICLE, list(row), self.conn)
             article_id = self.insert_article(row)
+            self._titled_too(values)
             stored[values["identity"]] = _Stored(article_id, values["content_hash"], file.path)
             self._write_children(article_id, prepared)
             self._index(article_id, prepared)
@@ -353,6 +361,7 @@ class _Loader:
         self._keep_revision(existing.id, now)
         self.retitled |= existing.id > self.start.article
         self.conn.execute(UPDATE_ARTICLE, {**row, "article_id": existing.id})
+        self._titled_too(values)
         existing.content_hash, existing.source_path = values["content_hash"], file.path
         self.conn.execute(DELETE_AUTHORS, {"article_id": existing.id})
         self.conn.execute(DELETE_LINKS, {"article_id": existing.id})
@@ -414,7 +423,16 @@ class _Loader:
             self.conn.execute(
                 INSERT_LINK, [{"article_id": article_id, **r} for r in prepared.related]
             )
-            links.resolve_links_of(self.conn, article_id)
+            if any(
+                r["title_key"] in self.titled or r["canonical_href"] in self.titled
+                for r in prepared.related
+            ):
+                links.resolve_links_of(self.conn, article_id)
+
+    def _titled_too(self, values: dict[str, Any]) -> None:
+        self.titled.add(values["title_key"])
+        if values["canonical_url"]:
+            self.titled.add(values["canonical_url"])
 
     def _source_id(self, credit: Credit | None) -> int | None:
         """The id of a source, created the first time it is credited."""
