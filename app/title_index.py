@@ -15,6 +15,7 @@ from typing import Any, NamedTuple, Protocol
 from sqlalchemy import Select, bindparam, delete, func, select
 from sqlalchemy.engine import Connection
 
+from app.ingest.raw_insert import RawInsert
 from app.models import Article, TitleWord
 from app.title_match import STOPWORDS, index_words
 
@@ -60,9 +61,7 @@ def index_title(conn: Connection, article_id: int, key: str, replace: bool = Fal
 
 def index_titles(conn: Connection, titles: MemoryTitles) -> None:
     """Enter a batch of new articles' title words in the index, in one sorted write."""
-    rows = titles.rows()
-    for start in range(0, len(rows), 50_000):
-        conn.execute(INSERT_WORD, rows[start : start + 50_000])
+    RawInsert(TitleWord.__table__, ("word", "length", "article_id"), conn).many(titles.rows())
 
 
 def rebuild(conn: Connection) -> None:

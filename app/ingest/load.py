@@ -19,21 +19,22 @@ from sqlalchemy.engine import Connection
 
 from app import links, similar, title_index, topics_store
 from app.ingest.parsed import Rejection
+from app.ingest.raw_insert import RawInsert
 from app.ingest.record import Prepared, prepare
 from app.ingest.sources import Credit
-from app.models import Article, ArticleAuthor, RelatedLink, Revision, Source
+from app.models import Article, ArticleAuthor, ArticleTerm, RelatedLink, Revision, Source
 from app.title_index import MemoryTitles, SqlTitles, Titles
 
 CHUNK = 500  # files read and looked up together, to make re-runs cheap
 PARALLEL_FROM = 64  # fewer files than this are parsed in-process: starting workers costs more
 
 ARTICLE = Article.__table__
-INSERT_ARTICLE = ARTICLE.insert().returning(ARTICLE.c.id)
 UPDATE_ARTICLE = update(ARTICLE).where(ARTICLE.c.id == bindparam("article_id"))
-INSERT_AUTHOR = ArticleAuthor.__table__.insert()
+AUTHOR_COLUMNS = ("article_id", "position", "source_id")
+TERM_COLUMNS = ("article_id", "term", "weight", "published")
 INSERT_LINK = RelatedLink.__table__.insert()
 INSERT_REVISION = Revision.__table__.insert()
-INSERT_SOURCE = Source.__table__.insert().returning(Source.__table__.c.id)
+SOURCE_COLUMNS = ("slug", "name", "kind", "domain")
 KNOWN_HASHES = select(Article.raw_sha256, Article.source_path).where(
     Article.raw_sha256.in_(bindparam("hashes", expanding=True))
 )
@@ -185,12 +186,34 @@ class _Loader:
         self.conn = conn
         self.report = report
         self.source_ids = self._all_sources()
+        self.insert_source = RawInsert(Source.__table__, SOURCE_COLUMNS, conn)
+        self.insert_article: RawInsert | None = None  # its columns: those of the first row
+        self.insert_author = RawInsert(ArticleAuthor.__table__, AUTHOR_COLUMNS, conn)
+        self.insert_term = RawInsert(ArticleTerm.__table__, TERM_COLUMNS, conn)
         self.topics = topics_store.TopicWriter(conn)
         self.start = self.mark = links.Mark.now(conn)  # before the run; before the chunk
         # The titles of the articles this run added, held for the typo step of later chunks:
         # asking the database for each link cost more than the rest of the link's writing.
         self.run_titles = MemoryTitles([])
         self.retitled = False  # whether the chunk being written updated one of them
+        # The titles and URLs links cite (perhaps a few more): an arriving article none of
+        # them names needs no look-up of the links waiting for it, and most are not cited.
+        self.cited = self._cited()
+        # Likewise the titles and URLs of the archive's articles: a new link none of them
+        # matches has no target yet, and needs no look-up.
+        self.titled = self._titled()
+        # Authors and terms of the chunk's articles, by article, written in one statement
+        # each at the chunk's end: a statement per article cost more than SQLite's work.
+        self.authors: dict[int, list[dict[str, Any]]] = {}
+        self.terms: dict[int, list[dict[str, Any]]] = {}
+
+    def _cited(self) -> set[str]:
+        rows = self.conn.execute(select(RelatedLink.title_key, RelatedLink.canonical_href))
+        return {value for row in rows for value in row if value is not None}
+
+    def _titled(self) -> set[str]:
+        rows = self.conn.execute(select(Article.title_key, Article.canonical_url))
+        return {value for row in rows for value in row if value is not None}
 
     def _all_sources(self) -> dict[str, int]:
         return dict(self.conn.execute(select(Source.slug, Source.id)).all())
@@ -245,6 +268,8 @@ class _Loader:
         return the outcomes, the titles of the run's earlier articles and the chunk's."""
         mark = self.mark = links.Mark.now(self.conn)
         self.topics.discard()  # queued by an attempt rolled back
+        self.authors.clear()
+        self.terms.clear()
         self.retitled = False
         identities = [p.values["identity"] for _, p in work if isinstance(p, Prepared)]
         stored = self._stored(identities)
@@ -254,6 +279,7 @@ class _Loader:
                 assert isinstance(result, Prepared)
                 article = stored[result.values["identity"]]
                 self.topics.add(article.id, result.values["published"], result.topics)
+        self._flush_rows()
         self.topics.flush()
         run_titles = self._run_titles()
         older: list[Titles] = [run_titles]
@@ -283,8 +309,12 @@ class _Loader:
         """Store one file in a savepoint of its own: if the database refuses it, reject it."""
         try:
             with self.conn.begin_nested():
-                return self._outcome(file, result, stored)
+                outcome = self._outcome(file, result, stored)
+                self._flush_rows()
+                return outcome
         except Exception as exc:  # noqa: BLE001 — one bad file must never spoil the batch
+            self.authors.clear()
+            self.terms.clear()
             # Whatever this file wrote was rolled back: forget what it taught us.
             self.source_ids = self._all_sources()
             stored.pop(result.values["identity"], None)
@@ -314,19 +344,24 @@ class _Loader:
             "updated_at": now,
         }
         if existing is None:
-            article_id = self.conn.execute(INSERT_ARTICLE, {**row, "ingested_at": now}).scalar_one()
+            row["ingested_at"] = now
+            if self.insert_article is None:
+                self.insert_article = RawInsert(ARTICLE, list(row), self.conn)
+            article_id = self.insert_article(row)
+            self._titled_too(values)
             stored[values["identity"]] = _Stored(article_id, values["content_hash"], file.path)
             self._write_children(article_id, prepared)
             self._index(article_id, prepared)
-            links.resolve_links_to(
-                self.conn, article_id, values["canonical_url"], values["title_key"]
-            )
+            url, key = values["canonical_url"], values["title_key"]
+            if key in self.cited or (url and url in self.cited):
+                links.resolve_links_to(self.conn, article_id, url, key)
             return "added"
         if existing.content_hash == values["content_hash"]:
             return "unchanged" if existing.source_path == file.path else "duplicates"
         self._keep_revision(existing.id, now)
         self.retitled |= existing.id > self.start.article
         self.conn.execute(UPDATE_ARTICLE, {**row, "article_id": existing.id})
+        self._titled_too(values)
         existing.content_hash, existing.source_path = values["content_hash"], file.path
         self.conn.execute(DELETE_AUTHORS, {"article_id": existing.id})
         self.conn.execute(DELETE_LINKS, {"article_id": existing.id})
@@ -344,11 +379,28 @@ class _Loader:
         """
         values = prepared.values
         earlier = article_id <= self.mark.article
-        if replace and earlier:
+        if not earlier:  # counted with the chunk's: queued, replacing an earlier version's
+            if replace:  # written already when the chunk is stored a file at a time
+                self.conn.execute(similar.DELETE_TERMS, {"article_id": article_id})
+            rows = similar.term_rows(article_id, prepared.terms, values["published"])
+            self.terms[article_id] = rows
+            return
+        if replace:
             title_index.index_title(self.conn, article_id, values["title_key"], replace=True)
         similar.index_terms(
-            self.conn, article_id, prepared.terms, values["published"], replace, counted=earlier
+            self.conn, article_id, prepared.terms, values["published"], replace, counted=True
         )
+
+    def _flush_rows(self) -> None:
+        """Write the queued authors and terms."""
+        authors = [row for rows in self.authors.values() for row in rows]
+        terms = [row for rows in self.terms.values() for row in rows]
+        if authors:
+            self.insert_author.many(authors)
+        if terms:
+            self.insert_term.many(terms)
+        self.authors.clear()
+        self.terms.clear()
 
     def _keep_revision(self, article_id: int, now: datetime) -> None:
         """Copy the article's current raw text into a Revision before it is replaced."""
@@ -361,19 +413,26 @@ class _Loader:
 
     def _write_children(self, article_id: int, prepared: Prepared) -> None:
         """Authors and related links, which follow the article's current version."""
-        if prepared.authors:
-            self.conn.execute(
-                INSERT_AUTHOR,
-                [
-                    {"article_id": article_id, "position": i, "source_id": self._source_id(c)}
-                    for i, c in enumerate(prepared.authors)
-                ],
-            )
+        self.authors[article_id] = [
+            {"article_id": article_id, "position": i, "source_id": self._source_id(c)}
+            for i, c in enumerate(prepared.authors)
+        ]
         if prepared.related:
+            self.cited.update(r["title_key"] for r in prepared.related)
+            self.cited.update(r["canonical_href"] for r in prepared.related if r["canonical_href"])
             self.conn.execute(
                 INSERT_LINK, [{"article_id": article_id, **r} for r in prepared.related]
             )
-            links.resolve_links_of(self.conn, article_id)
+            if any(
+                r["title_key"] in self.titled or r["canonical_href"] in self.titled
+                for r in prepared.related
+            ):
+                links.resolve_links_of(self.conn, article_id)
+
+    def _titled_too(self, values: dict[str, Any]) -> None:
+        self.titled.add(values["title_key"])
+        if values["canonical_url"]:
+            self.titled.add(values["canonical_url"])
 
     def _source_id(self, credit: Credit | None) -> int | None:
         """The id of a source, created the first time it is credited."""
@@ -381,10 +440,9 @@ class _Loader:
             return None
         source_id = self.source_ids.get(credit.slug)
         if source_id is None:
-            source_id = self.conn.execute(
-                INSERT_SOURCE,
+            source_id = self.insert_source(
                 {"slug": credit.slug, "name": credit.name, "kind": credit.kind,
-                 "domain": credit.domain},
-            ).scalar_one()  # fmt: skip
+                 "domain": credit.domain}
+            )  # fmt: skip
             self.source_ids[credit.slug] = source_id
         return source_id
