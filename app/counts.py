@@ -108,7 +108,7 @@ class TopicCount(NamedTuple):
 
     @property
     def url(self) -> str:
-        return f"/topics/{self.slug}"
+        return Topic.url_of(self.slug)
 
 
 def active_topics(session: Session, limit: int = 12) -> list[TopicCount]:

@@ -15,8 +15,17 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import aliased
 
-from app.models import Article, ArticleAuthor, ArticleTopic, RelatedLink, Revision, Source, Topic
-from app.summaries import SourceName
+from app.models import (
+    Article,
+    ArticleAuthor,
+    ArticleTopic,
+    Paragraphs,
+    RelatedLink,
+    Revision,
+    Source,
+    Topic,
+)
+from app.summaries import SourceName, TopicName
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +43,7 @@ class Target:
 
     @property
     def url(self) -> str:
-        return f"/articles/{self.id}/{self.slug}"
+        return Article.url_of(self.id, self.slug)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,28 +56,17 @@ class Link:
 
 
 @dataclass(frozen=True, slots=True)
-class TopicRef:
-    slug: str
-    name: str
-    kind: str
-
-    @property
-    def url(self) -> str:
-        return f"/topics/{self.slug}"
-
-
-@dataclass(frozen=True, slots=True)
 class Tag:
     """One of the article's topics, how strongly, and the words that gave it (JSON list)."""
 
     topic_id: int
     weight: float
     matches: str | None
-    topic: TopicRef
+    topic: TopicName
 
 
 @dataclass(frozen=True, slots=True)
-class Detail:
+class Detail(Paragraphs):
     id: int
     slug: str
     title: str
@@ -89,15 +87,7 @@ class Detail:
 
     @property
     def url(self) -> str:
-        return f"/articles/{self.id}/{self.slug}"
-
-    @property
-    def paragraphs(self) -> list[str]:
-        return self.body.split("\n\n") if self.body else []
-
-    @property
-    def plain_paragraphs(self) -> list[str]:
-        return self.body_text.split("\n\n") if self.body_text else []
+        return Article.url_of(self.id, self.slug)
 
 
 _source, _publisher, _target = aliased(Source), aliased(Source), aliased(Article)
@@ -187,5 +177,5 @@ def load(conn: Connection, article_id: int) -> Detail | None:
         target = Target(target_id, slug, published) if target_id is not None else None
         found.related.append(Link(title, href, after, target_id, target))
     for topic_id, weight, matches, *topic in conn.execute(TOPICS, params):
-        found.topics.append(Tag(topic_id, weight, matches, TopicRef(*topic)))
+        found.topics.append(Tag(topic_id, weight, matches, TopicName(*topic)))
     return found

@@ -31,6 +31,25 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+class Paragraphs:
+    """The paragraphs of an article's `body` (Markdown) and `body_text` (plain), as pages use them.
+
+    Shared by the Article row and the plain `details.Detail` read for its page.
+    """
+
+    __slots__ = ()
+    body: str
+    body_text: str
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return self.body.split("\n\n") if self.body else []
+
+    @property
+    def plain_paragraphs(self) -> list[str]:
+        return self.body_text.split("\n\n") if self.body_text else []
+
+
 class Source(Base):
     """A news organisation, photo agency or person credited for articles."""
 
@@ -44,10 +63,14 @@ class Source(Base):
 
     @property
     def url(self) -> str:
-        return f"/sources/{self.slug}"
+        return self.url_of(self.slug)
+
+    @staticmethod
+    def url_of(slug: str) -> str:
+        return f"/sources/{slug}"
 
 
-class Article(Base):
+class Article(Base, Paragraphs):
     __tablename__ = "article"
     __table_args__ = (
         Index("ix_article_published_id", "published", "id"),
@@ -106,14 +129,6 @@ class Article(Base):
         """The reading address of an article, from its id and slug."""
         return f"/articles/{article_id}/{slug}"
 
-    @property
-    def paragraphs(self) -> list[str]:
-        return self.body.split("\n\n") if self.body else []
-
-    @property
-    def plain_paragraphs(self) -> list[str]:
-        return self.body_text.split("\n\n") if self.body_text else []
-
 
 class ArticleAuthor(Base):
     """Each name the byline credits, in order."""
@@ -160,7 +175,11 @@ class Topic(Base):
 
     @property
     def url(self) -> str:
-        return f"/topics/{self.slug}"
+        return self.url_of(self.slug)
+
+    @staticmethod
+    def url_of(slug: str) -> str:
+        return f"/topics/{slug}"
 
 
 class ArticleTopic(Base):

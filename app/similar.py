@@ -90,7 +90,7 @@ class Similar(NamedTuple):
 
     @property
     def url(self) -> str:
-        return f"/articles/{self.id}/{self.slug}"
+        return Article.url_of(self.id, self.slug)
 
 
 def term_rows(

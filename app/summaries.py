@@ -24,17 +24,18 @@ class SourceName:
 
     @property
     def url(self) -> str:
-        return f"/sources/{self.slug}"
+        return Source.url_of(self.slug)
 
 
 @dataclass(frozen=True, slots=True)
 class TopicName:
     slug: str
     name: str
+    kind: str | None = None  # read only where shown: an article's own page and JSON
 
     @property
     def url(self) -> str:
-        return f"/topics/{self.slug}"
+        return Topic.url_of(self.slug)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +60,7 @@ class Summary:
 
     @property
     def url(self) -> str:
-        return f"/articles/{self.id}/{self.slug}"
+        return Article.url_of(self.id, self.slug)
 
 
 def columns(with_lead: bool) -> Select:

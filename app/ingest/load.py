@@ -9,7 +9,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import partial
+from functools import cached_property, partial
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -196,22 +196,25 @@ class _Loader:
         # asking the database for each link cost more than the rest of the link's writing.
         self.run_titles = MemoryTitles([])
         self.retitled = False  # whether the chunk being written updated one of them
-        # The titles and URLs links cite (perhaps a few more): an arriving article none of
-        # them names needs no look-up of the links waiting for it, and most are not cited.
-        self.cited = self._cited()
-        # Likewise the titles and URLs of the archive's articles: a new link none of them
-        # matches has no target yet, and needs no look-up.
-        self.titled = self._titled()
         # Authors and terms of the chunk's articles, by article, written in one statement
         # each at the chunk's end: a statement per article cost more than SQLite's work.
         self.authors: dict[int, list[dict[str, Any]]] = {}
         self.terms: dict[int, list[dict[str, Any]]] = {}
 
-    def _cited(self) -> set[str]:
+    # Both sets are read when first needed, not at the start: a re-run that finds every file
+    # unchanged never stores an article and never needs them.
+
+    @cached_property
+    def cited(self) -> set[str]:
+        """The titles and URLs links cite (perhaps a few more): an arriving article none of
+        them names needs no look-up of the links waiting for it, and most are not cited."""
         rows = self.conn.execute(select(RelatedLink.title_key, RelatedLink.canonical_href))
         return {value for row in rows for value in row if value is not None}
 
-    def _titled(self) -> set[str]:
+    @cached_property
+    def titled(self) -> set[str]:
+        """The titles and URLs of the archive's articles: a new link none of them matches
+        has no target yet, and needs no look-up."""
         rows = self.conn.execute(select(Article.title_key, Article.canonical_url))
         return {value for row in rows for value in row if value is not None}
 

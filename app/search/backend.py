@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Article
 from app.search.query import Query
+from app.summaries import SourceName
 
 SORTS = ("relevance", "newest", "oldest")
 # What every backend bounds, so a search costs about the same however common its words:
@@ -30,12 +31,6 @@ class SearchRequest:
     offset: int = 0
     limit: int = 20
     facets: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class SourceName:
-    slug: str
-    name: str
 
 
 @dataclass(frozen=True, slots=True)

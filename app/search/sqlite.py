@@ -47,12 +47,12 @@ from app.search.backend import (
     Hit,
     SearchPage,
     SearchRequest,
-    SourceName,
     Summary,
 )
 from app.search.fts5 import Match, compile_query
 from app.search.marks import END, START, marked
 from app.search.query import Query
+from app.summaries import SourceName
 
 # bm25 weights: a word in the title counts ten times one in the body (0002 sets `rank` alike).
 TITLE_WEIGHT, BODY_WEIGHT = 10.0, 1.0

@@ -75,9 +75,7 @@ def topics():
 def topic(slug: str):
     """Show one topic, its articles a month and its newest articles; follow `next` for more."""
     session = db.session()
-    found = topic_queries.topic(session, slug) or abort(404, "no topic by that name")
-    filters = queries.Filters(topic=slug)
-    page, more = queries.newest(session, filters, params.per_page(), params.cursor())
+    found, page, more = topics_page.newest_of(session, slug)
     next_url = None
     if more is not None:
         args = {k: v for k, v in request.args.items() if k != "after"}

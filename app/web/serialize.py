@@ -10,6 +10,7 @@ from markupsafe import escape
 from app.details import Detail
 from app.models import Article, Source
 from app.search.backend import Hit
+from app.search.backend import Summary as SearchSummary
 from app.similar import Similar
 from app.summaries import SourceName, Summary
 from app.topic_queries import Counted
@@ -19,14 +20,20 @@ def _source(source: Source | SourceName | None) -> dict[str, str] | None:
     return {"slug": source.slug, "name": source.name} if source else None
 
 
-def summary(article: Article) -> dict[str, Any]:
+def summary(article: Article | Summary) -> dict[str, Any]:
+    topics = [t.topic.slug for t in sorted(article.topics, key=lambda t: -t.weight)]
+    return _listed(article, topics)
+
+
+def _listed(article: Article | Summary | SearchSummary, topics: list[str]) -> dict[str, Any]:
+    """An article as lists give it, with its topic slugs heaviest first."""
     return {
         "id": article.id,
         "url": article.url,
         "title": article.title,
         "published": article.published.isoformat() if article.published else None,
         "source": article.source.slug if article.source else None,
-        "topics": [t.topic.slug for t in sorted(article.topics, key=lambda t: -t.weight)],
+        "topics": topics,
         "lead": article.lead,
     }
 
@@ -75,16 +82,7 @@ def search_result(hit: Hit) -> dict[str, Any]:
     """A summary and its snippet: HTML whose only markup is <mark> around matched words."""
     article = hit.article
     snippet = hit.snippet if hit.snippet is not None else escape(article.lead)
-    return {
-        "id": article.id,
-        "url": article.url,
-        "title": article.title,
-        "published": article.published.isoformat() if article.published else None,
-        "source": article.source.slug if article.source else None,
-        "topics": list(article.topics),
-        "lead": article.lead,
-        "snippet": str(snippet),
-    }
+    return {**_listed(article, list(article.topics)), "snippet": str(snippet)}
 
 
 def topic(row: Counted) -> dict[str, Any]:

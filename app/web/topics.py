@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from app import counts, db, queries, topic_queries, topics_store
 from app.models import ArticleTopic, Topic
+from app.summaries import Summary
 from app.taxonomy import loaded
 from app.web import charts, params
 
@@ -47,9 +48,7 @@ def index():
 def topic(slug: str):
     """Show one topic: what it is, when it was written about, with what, and its articles."""
     session = db.session()
-    found = topic_queries.topic(session, slug) or abort(404, "no topic by that name")
-    filters = queries.Filters(topic=slug)
-    page, more = queries.newest(session, filters, params.per_page(), params.cursor())
+    found, page, more = newest_of(session, slug)
     first_page = request.args.get("after") is None  # only the first shows timeline and company
     return render_template(
         "topic.html",
@@ -65,6 +64,14 @@ def topic(slug: str):
         more=more,
         first_page=first_page,
     )
+
+
+def newest_of(session: Session, slug: str) -> tuple[Topic, list[Summary], queries.Cursor | None]:
+    """The topic a slug names (else 404), a page of its newest articles and the next cursor."""
+    found = topic_queries.topic(session, slug) or abort(404, "no topic by that name")
+    filters = queries.Filters(topic=slug)
+    page, more = queries.newest(session, filters, params.per_page(), params.cursor())
+    return found, page, more
 
 
 def timeline(session: Session, topic: Topic) -> Markup:
