@@ -18,6 +18,7 @@ from sqlalchemy import extract, func, select
 from sqlalchemy.orm import Session
 
 from app.models import Article, ArticleAuthor, ArticleTopic, Revision, Source, Topic
+from app.prepared import Prepared
 
 T = TypeVar("T")
 
@@ -30,13 +31,18 @@ _remembered: dict[tuple[str, str], tuple[tuple, float, object]] = {}
 _lock = Lock()
 
 
+_VERSION = Prepared(
+    select(
+        select(func.max(Article.id)).scalar_subquery(),
+        select(func.max(Revision.id)).scalar_subquery(),
+    )
+)
+
+
 def archive_version(session: Session) -> tuple:
     """What changes whenever ingest adds or updates an article (asked once per session)."""
     if "archive_version" not in session.info:
-        session.info["archive_version"] = (
-            session.scalar(select(func.max(Article.id))),
-            session.scalar(select(func.max(Revision.id))),
-        )
+        session.info["archive_version"] = _VERSION.first(session.connection())
     return session.info["archive_version"]
 
 

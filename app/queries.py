@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from math import isqrt
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Date,
     Integer,
     Select,
+    String,
     and_,
     bindparam,
     exists,
@@ -24,10 +26,13 @@ from sqlalchemy import (
     union_all,
 )
 from sqlalchemy.orm import Session, defer, joinedload, selectinload
+from sqlalchemy.sql.elements import BindParameter
+from sqlalchemy.sql.selectable import ScalarSelect
 
-from app import details, summaries
+from app import counts, details, prepared, summaries
 from app.details import Detail
 from app.models import Article, ArticleAuthor, ArticleTopic, RelatedLink, Source, Topic
+from app.prepared import Prepared
 from app.summaries import Summary
 
 NEWEST_FIRST = (Article.published.desc(), Article.id.desc())
@@ -42,14 +47,27 @@ class CursorError(ValueError):
     """A paging cursor that was not made by us."""
 
 
+_HERE = tuple_(Article.published, Article.id)
+_DAY_ID = tuple_(bindparam("day", type_=Date), bindparam("id", type_=Integer))
+# The ranges a list reads, by name: each a plain range on the (published, id) index, so paging
+# costs the same on the first page and the thousandth and no dialect's NULL ordering matters.
+SEGMENTS: dict[str, ColumnElement[bool]] = {
+    "dated": DATED,
+    "undated": UNDATED,
+    "older": _HERE < _DAY_ID,
+    "newer": _HERE > _DAY_ID,
+    "undated-older": and_(UNDATED, Article.id < bindparam("id", type_=Integer)),
+    "undated-newer": and_(UNDATED, Article.id > bindparam("id", type_=Integer)),
+}
+UNDATED_SEGMENTS = ("undated", "undated-older", "undated-newer")
+
+
 @dataclass(frozen=True, slots=True)
 class Cursor:
     """A place in the newest-first order: an article's date and id.
 
     Newest first means dated articles by (date, id) descending, then undated ones by id
-    descending. Each side of a cursor is one or two "segments", each a plain range on the
-    (published, id) index, so paging costs the same on the first page and the thousandth and
-    no dialect's NULL ordering matters.
+    descending. Each side of a cursor is one or two of the SEGMENTS, read in turn.
     """
 
     published: date | None
@@ -73,21 +91,81 @@ class Cursor:
     def of(cls, article: Article | Summary | Detail) -> Cursor:
         return cls(article.published, article.id)
 
-    def older_segments(self) -> list[ColumnElement[bool]]:
-        """Conditions for the articles after this one, newest first, in order."""
-        if self.published is None:
-            return [and_(UNDATED, Article.id < self.id)]
-        return [tuple_(Article.published, Article.id) < (self.published, self.id), UNDATED]
+    def older_segments(self) -> tuple[str, ...]:
+        """The segments of the articles after this one, newest first, in order."""
+        return ("undated-older",) if self.published is None else ("older", "undated")
 
-    def newer_segments(self) -> list[ColumnElement[bool]]:
-        """Conditions for the articles before this one, oldest first, in order."""
-        if self.published is None:
-            return [and_(UNDATED, Article.id > self.id), DATED]
-        return [tuple_(Article.published, Article.id) > (self.published, self.id)]
+    def newer_segments(self) -> tuple[str, ...]:
+        """The segments of the articles before this one, oldest first, in order."""
+        return ("undated-newer", "dated") if self.published is None else ("newer",)
 
-    def older(self) -> ColumnElement[bool]:
-        """One condition for the articles after this one (for callers paging on their own)."""
-        return or_(*self.older_segments())
+    def params(self) -> dict[str, Any]:
+        return {"day": self.published, "id": self.id}
+
+
+def _topic_id(slug: str | BindParameter) -> ScalarSelect:
+    return select(Topic.id).where(Topic.slug == slug).scalar_subquery()
+
+
+def _source_id(slug: str | BindParameter) -> ScalarSelect:
+    return select(Source.id).where(Source.slug == slug).scalar_subquery()
+
+
+def _tagged(slug: str | BindParameter, walk_dates: bool) -> ColumnElement[bool]:
+    if walk_dates:
+        return exists().where(
+            ArticleTopic.article_id == Article.id, ArticleTopic.topic_id == _topic_id(slug)
+        )
+    return Article.id.in_(
+        select(ArticleTopic.article_id).where(ArticleTopic.topic_id == _topic_id(slug))
+    )
+
+
+def _credited(slug: str | BindParameter, walk_dates: bool) -> ColumnElement[bool]:
+    # The byline's source is always one of its authors: authors and publisher suffice.
+    source_id = _source_id(slug)
+    if walk_dates:
+        # "+ 0" keeps the source indexes out: the walk stays in page order and each
+        # article's authors are read by their primary key.
+        named = exists().where(
+            ArticleAuthor.article_id == Article.id, ArticleAuthor.source_id + 0 == source_id
+        )
+        return or_(Article.publisher_id + 0 == source_id, named)
+    ids = select(ArticleAuthor.article_id).where(ArticleAuthor.source_id == source_id)
+    return or_(Article.publisher_id == source_id, Article.id.in_(ids))
+
+
+FilterShape = tuple[bool, bool, bool, bool]  # which of topic, source, start, end are given
+
+
+def _conditions(
+    topic: str | BindParameter | None,
+    source: str | BindParameter | None,
+    start: date | BindParameter | None,
+    end: date | BindParameter | None,
+    walk_dates: bool,
+) -> list[ColumnElement[bool]]:
+    """The conditions of these filters on Article (see Filters.apply for the two forms)."""
+    found = []
+    if topic is not None:
+        found.append(_tagged(topic, walk_dates))
+    if source is not None:
+        found.append(_credited(source, walk_dates))
+    if start is not None:
+        found.append(Article.published >= start)
+    if end is not None:
+        found.append(Article.published <= end)
+    return found
+
+
+def _named_conditions(shape: FilterShape, walk_dates: bool) -> list[ColumnElement[bool]]:
+    """The conditions of filters of this shape, their values left as named parameters."""
+    names = ("topic", "source", "start", "end")
+    types = (String, String, Date, Date)
+    given = [
+        bindparam(n, type_=t) if on else None for n, t, on in zip(names, types, shape, strict=True)
+    ]
+    return _conditions(*given, walk_dates=walk_dates)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,49 +184,22 @@ class Filters:
         page order instead: right when they match many, where starting from every match and
         sorting would be slow.
         """
-        if self.topic:
-            query = query.where(self._tagged(walk_dates))
-        if self.source:
-            query = query.where(self._credited(walk_dates))
-        if self.start:
-            query = query.where(Article.published >= self.start)
-        if self.end:
-            query = query.where(Article.published <= self.end)
-        return query
+        topic, source = self.topic or None, self.source or None
+        return query.where(*_conditions(topic, source, self.start, self.end, walk_dates))
 
-    def _tagged(self, walk_dates: bool) -> ColumnElement[bool]:
-        topic_id = self.topic_id()
-        if walk_dates:
-            return exists().where(
-                ArticleTopic.article_id == Article.id, ArticleTopic.topic_id == topic_id
-            )
-        return Article.id.in_(
-            select(ArticleTopic.article_id).where(ArticleTopic.topic_id == topic_id)
-        )
+    @property
+    def shape(self) -> FilterShape:
+        return (bool(self.topic), bool(self.source), bool(self.start), bool(self.end))
 
-    def _credited(self, walk_dates: bool) -> ColumnElement[bool]:
-        # The byline's source is always one of its authors: authors and publisher suffice.
-        source_id = self.source_id()
-        if walk_dates:
-            # "+ 0" keeps the source indexes out: the walk stays in page order and each
-            # article's authors are read by their primary key.
-            named = exists().where(
-                ArticleAuthor.article_id == Article.id, ArticleAuthor.source_id + 0 == source_id
-            )
-            return or_(Article.publisher_id + 0 == source_id, named)
-        ids = select(ArticleAuthor.article_id).where(ArticleAuthor.source_id == source_id)
-        return or_(Article.publisher_id == source_id, Article.id.in_(ids))
+    def params(self) -> dict[str, Any]:
+        """The values of the named parameters of `_named_conditions`."""
+        values = {"topic": self.topic, "source": self.source, "start": self.start}
+        return {k: v for k, v in (*values.items(), ("end", self.end)) if v}
 
-    def topic_id(self):
-        return select(Topic.id).where(Topic.slug == self.topic).scalar_subquery()
-
-    def source_id(self):
-        return select(Source.id).where(Source.slug == self.source).scalar_subquery()
-
-    def within(self, segments: list[ColumnElement[bool]]) -> list[ColumnElement[bool]]:
-        """The segments these filters can match: a date range leaves out the undated one."""
+    def within(self, segments: tuple[str, ...]) -> tuple[str, ...]:
+        """The segments these filters can match: a date range leaves out the undated ones."""
         if self.start or self.end:
-            return [s for s in segments if s is not UNDATED]
+            return tuple(s for s in segments if s not in UNDATED_SEGMENTS)
         return segments
 
 
@@ -164,44 +215,90 @@ class Page:
 # What a list loads of each article: its headline and source; its lead and topics for a
 # summary; its text and authors in full (feeds).
 HEADLINE, SUMMARY, FULL = "headline", "summary", "full"
-
-Fetch = Callable[[Select], list]
-
-
-def _orm(session: Session) -> Fetch:
-    return lambda query: list(session.scalars(query).unique())
+_NEWEST, _OLDEST = "newest", "oldest"
+_ORDERS = {_NEWEST: NEWEST_FIRST, _OLDEST: OLDEST_FIRST}
+_LIMIT = bindparam("limit", type_=Integer)
 
 
-def _plain(session: Session) -> Fetch:
-    return lambda query: summaries.from_rows(session.execute(query))
+def _matching(columns: Select, shape: FilterShape, walk: bool, segment: str, order: str) -> Select:
+    conditions = _named_conditions(shape, walk)
+    return columns.where(*conditions, SEGMENTS[segment]).order_by(*_ORDERS[order]).limit(_LIMIT)
 
 
-def _listed(session: Session, shape: str) -> tuple[Select, Fetch]:
-    """The query for a list of this shape, and how to read its rows."""
-    if shape != FULL:
-        return summaries.columns(with_lead=shape == SUMMARY), _plain(session)
-    query = select(Article).options(
-        defer(Article.raw_text),
-        joinedload(Article.source),
-        selectinload(Article.topics).joinedload(ArticleTopic.topic),
-        selectinload(Article.authors).joinedload(ArticleAuthor.source),
-    )
-    return query, _orm(session)
+@lru_cache(maxsize=512)  # a key per list shape: a few dozen in use
+def _listing(
+    kind: str, shape: FilterShape, walk: bool, segment: str, order: str
+) -> Prepared | Select:
+    """The statement reading one segment of a list, in order, up to :limit articles."""
+    if kind == FULL:
+        query = select(Article).options(
+            defer(Article.raw_text),
+            joinedload(Article.source),
+            selectinload(Article.topics).joinedload(ArticleTopic.topic),
+            selectinload(Article.authors).joinedload(ArticleAuthor.source),
+        )
+        return _matching(query, shape, walk, segment, order)
+    if kind == HEADLINE:
+        return Prepared(_matching(summaries.columns(False), shape, walk, segment, order))
+    return Prepared(_matching(summaries.with_topics(), shape, walk, segment, order))
 
 
-def _walk(fetch: Fetch, query: Select, segments: list, order: tuple, want: int) -> list:
-    """Up to `want` rows, taken from each segment in turn (usually the first is enough)."""
+@lru_cache(maxsize=512)
+def _probe(shape: FilterShape, walk: bool, segment: str) -> Prepared:
+    """Whether any article of the segment matches: one index entry at most."""
+    conditions = _named_conditions(shape, walk)
+    return Prepared(select(Article.id).where(*conditions, SEGMENTS[segment]).limit(1))
+
+
+def _fetch(session: Session, kind: str, statement, params: dict) -> list:
+    if kind == FULL:
+        return list(session.scalars(statement, params).unique())
+    rows = statement.rows(session.connection(), params)
+    return summaries.from_rows(rows) if kind == HEADLINE else summaries.from_topic_rows(rows)
+
+
+def _walk(
+    session: Session,
+    kind: str,
+    filters: Filters,
+    walk: bool,
+    segments: tuple[str, ...],
+    order: str,
+    params: dict[str, Any],
+    want: int,
+) -> list:
+    """Up to `want` articles, taken from each segment in turn (usually the first is enough)."""
     found: list = []
-    for condition in segments:
-        found.extend(fetch(query.where(condition).order_by(*order).limit(want - len(found))))
+    for segment in segments:
+        statement = _listing(kind, filters.shape, walk, segment, order)
+        found.extend(_fetch(session, kind, statement, {**params, "limit": want - len(found)}))
         if len(found) >= want:
             break
     return found
 
 
-def _any(session: Session, filters: Filters, segments: list, walk_dates: bool) -> bool:
-    ids = filters.apply(select(Article.id), walk_dates)
-    return any(session.scalar(ids.where(c).limit(1)) is not None for c in filters.within(segments))
+def _any(session: Session, filters: Filters, cursor: Cursor, side: str, walk: bool) -> bool:
+    segments = filters.within(
+        cursor.older_segments() if side == "older" else cursor.newer_segments()
+    )
+    params = {**filters.params(), **cursor.params()}
+    conn = session.connection()
+    probes = (_probe(filters.shape, walk, s) for s in filters.within(segments))
+    return any(probe.first(conn, params) for probe in probes)
+
+
+_CAPPED = {
+    name: Prepared(
+        select(func.count()).select_from(
+            select(literal(1)).where(condition).limit(bindparam("enough", type_=Integer)).subquery()
+        )
+    )
+    for name, condition in {
+        "topic": ArticleTopic.topic_id == _topic_id(bindparam("topic", type_=String)),
+        "author": ArticleAuthor.source_id == _source_id(bindparam("source", type_=String)),
+        "publisher": Article.publisher_id == _source_id(bindparam("source", type_=String)),
+    }.items()
+}
 
 
 def _dense(session: Session, filters: Filters, limit: int) -> bool:
@@ -213,22 +310,17 @@ def _dense(session: Session, filters: Filters, limit: int) -> bool:
     """
     if not (filters.topic or filters.source):
         return False
-    total = session.scalar(select(func.max(Article.id))) or 0
+    total = counts.archive_version(session)[0] or 0
     enough = max(limit, isqrt(limit * total))
+    conn = session.connection()
+    params = {**filters.params(), "enough": enough}
 
-    def at_least(ids: Select) -> bool:
-        capped = select(func.count()).select_from(ids.limit(enough).subquery())
-        return (session.scalar(capped) or 0) >= enough
+    def at_least(name: str) -> bool:
+        return (_CAPPED[name].scalar(conn, params) or 0) >= enough
 
-    if filters.topic and not at_least(
-        select(ArticleTopic.article_id).where(ArticleTopic.topic_id == filters.topic_id())
-    ):
+    if filters.topic and not at_least("topic"):
         return False
-    source_id = filters.source_id()
-    return not filters.source or (
-        at_least(select(ArticleAuthor.article_id).where(ArticleAuthor.source_id == source_id))
-        or at_least(select(Article.id).where(Article.publisher_id == source_id))
-    )
+    return not filters.source or at_least("author") or at_least("publisher")
 
 
 def page(
@@ -241,23 +333,31 @@ def page(
 ) -> Page:
     """A page of articles newest first: after a cursor (older), before one (newer), or the top."""
     walk = _dense(session, filters, limit)
-    columns, fetch = _listed(session, shape)
-    query = filters.apply(columns, walk)
+    params = filters.params()
     if before is not None:
-        rows = _walk(fetch, query, filters.within(before.newer_segments()), OLDEST_FIRST, limit + 1)
+        segments = filters.within(before.newer_segments())
+        rows = _walk(
+            session,
+            shape,
+            filters,
+            walk,
+            segments,
+            _OLDEST,
+            {**params, **before.params()},
+            limit + 1,
+        )
         shown = rows[:limit][::-1]
         newer = Cursor.of(shown[0]) if len(rows) > limit else None
         last = Cursor.of(shown[-1]) if shown else None
-        older = last if last and _any(session, filters, last.older_segments(), walk) else None
+        older = last if last and _any(session, filters, last, "older", walk) else None
     else:
-        segments = filters.within(after.older_segments() if after else [DATED, UNDATED])
-        rows = _walk(fetch, query, segments, NEWEST_FIRST, limit + 1)
+        segments = filters.within(after.older_segments() if after else ("dated", "undated"))
+        params |= after.params() if after else {}
+        rows = _walk(session, shape, filters, walk, segments, _NEWEST, params, limit + 1)
         shown = rows[:limit]
         older = Cursor.of(shown[-1]) if len(rows) > limit else None
         first = Cursor.of(shown[0]) if shown and after else None
-        newer = first if first and _any(session, filters, first.newer_segments(), walk) else None
-    if shape == SUMMARY:
-        summaries.add_topics(session, shown)
+        newer = first if first and _any(session, filters, first, "newer", walk) else None
     return Page(shown, older, newer)
 
 
@@ -266,13 +366,23 @@ def newest(
 ) -> tuple[list[Summary], Cursor | None]:
     """A page of articles newest first, and the cursor of the next page if there is one."""
     found = page(session, filters, limit, after=after)
-    return found.articles, found.older
+    return found.articles, found.older  # type: ignore[return-value]
 
 
 def count(session: Session, filters: Filters) -> int:
+    """How many articles match, remembered until the archive changes (counting is O(matches))."""
     # count(*), not count(article.id): SQLite counts the rows of its smallest index for the
     # former but reads every row of the table for the latter (1.7 ms → 0.03 ms at 10,000).
-    return session.scalar(filters.apply(select(func.count()).select_from(Article))) or 0
+    statement, conn = _counting(filters.shape), session.connection()
+    return counts.remembered(
+        session, f"count {filters}", lambda: statement.scalar(conn, filters.params()) or 0
+    )
+
+
+@lru_cache(maxsize=16)
+def _counting(shape: FilterShape) -> Prepared:
+    counted = select(func.count()).select_from(Article)
+    return Prepared(counted.where(*_named_conditions(shape, False)))
 
 
 def article(session: Session, article_id: int) -> Detail | None:
@@ -288,26 +398,30 @@ def _nearest(kind: str, condition: ColumnElement[bool], order: tuple) -> Select:
     return select(literal(kind), *inner.subquery().c)
 
 
-_ID = bindparam("id", type_=Integer)
 _CITING = summaries.columns(with_lead=False).where(
-    Article.id.in_(select(RelatedLink.article_id).where(RelatedLink.target_id == _ID))
+    Article.id.in_(
+        select(RelatedLink.article_id).where(
+            RelatedLink.target_id == bindparam("id", type_=Integer)
+        )
+    )
 )
-_HERE = tuple_(Article.published, Article.id)
-_DAY_ID = tuple_(bindparam("day", type_=Date), _ID)
-# Each neighbour is the first of one or two index ranges, as Cursor's segments say; both
-# sides and the citing articles come in one statement ("o": older, "n": newer, "c": citing).
-_AROUND_DATED = union_all(
-    _nearest("o", _HERE < _DAY_ID, NEWEST_FIRST),
-    _nearest("o2", UNDATED, NEWEST_FIRST),
-    _nearest("n", _HERE > _DAY_ID, OLDEST_FIRST),
-    select(literal("c"), *_CITING.subquery().c),
-)
-_AROUND_UNDATED = union_all(
-    _nearest("o", and_(UNDATED, Article.id < _ID), NEWEST_FIRST),
-    _nearest("n", and_(UNDATED, Article.id > _ID), OLDEST_FIRST),
-    _nearest("n2", DATED, OLDEST_FIRST),
-    select(literal("c"), *_CITING.subquery().c),
-)
+
+
+def _around(older: tuple[str, ...], newer: tuple[str, ...]) -> Prepared:
+    """Each neighbour is the first of one or two segments, as Cursor's say; both sides and the
+    citing articles come in one statement ("o": older, "n": newer, "c": citing)."""
+    return Prepared(
+        union_all(
+            *(_nearest(f"o{i}", SEGMENTS[s], NEWEST_FIRST) for i, s in enumerate(older)),
+            *(_nearest(f"n{i}", SEGMENTS[s], OLDEST_FIRST) for i, s in enumerate(newer)),
+            select(literal("c"), *_CITING.subquery().c),
+        )
+    )
+
+
+_SOME_DAY = Cursor(date.min, 1)
+_AROUND_DATED = _around(_SOME_DAY.older_segments(), _SOME_DAY.newer_segments())
+_AROUND_UNDATED = _around(Cursor(None, 1).older_segments(), Cursor(None, 1).newer_segments())
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,16 +435,13 @@ class Around:
 
 def around(session: Session, found: Detail) -> Around:
     """The articles just older and just newer than this one, and those citing it."""
-    conn = session.connection()  # Core: plain rows need none of the ORM's handling
-    if found.published is None:
-        rows = conn.execute(_AROUND_UNDATED, {"id": found.id})
-    else:
-        rows = conn.execute(_AROUND_DATED, {"id": found.id, "day": found.published})
+    statement = _AROUND_UNDATED if found.published is None else _AROUND_DATED
+    rows = statement.rows(session.connection(), Cursor.of(found).params())
     by_kind: dict[str, list[Summary]] = defaultdict(list)
     for kind, *columns in rows:
         by_kind[kind].extend(summaries.from_rows([columns]))
-    older = by_kind["o"] or by_kind["o2"]
-    newer = by_kind["n"] or by_kind["n2"]
+    older = by_kind["o0"] or by_kind["o1"]
+    newer = by_kind["n0"] or by_kind["n1"]
     # Newest first: dated by (date, id) descending, then undated by id descending.
     cited = sorted(
         by_kind["c"], key=lambda s: (s.published is not None, s.published or date.min, s.id)
@@ -338,26 +449,71 @@ def around(session: Session, found: Detail) -> Around:
     return Around(older[0] if older else None, newer[0] if newer else None, cited[::-1])
 
 
+_DAY = bindparam("day", type_=Date)
+_DATE_BEFORE = Prepared(
+    select(Article.published).where(Article.published < _DAY).order_by(*NEWEST_FIRST).limit(1)
+)
+_DATE_AFTER = Prepared(
+    select(Article.published).where(Article.published > _DAY).order_by(*OLDEST_FIRST).limit(1)
+)
+
+
 def date_before(session: Session, day: date) -> date | None:
     """The newest date before a day that has an article."""
-    return session.scalar(
-        select(Article.published).where(Article.published < day).order_by(*NEWEST_FIRST).limit(1)
-    )
+    return prepared.day(_DATE_BEFORE.scalar(session.connection(), {"day": day}))
 
 
 def date_after(session: Session, day: date) -> date | None:
     """The oldest date after a day that has an article."""
-    return session.scalar(
-        select(Article.published).where(Article.published > day).order_by(*OLDEST_FIRST).limit(1)
+    return prepared.day(_DATE_AFTER.scalar(session.connection(), {"day": day}))
+
+
+@dataclass(frozen=True, slots=True)
+class TopicHead:
+    """A topic as a list's heading names it."""
+
+    id: int
+    slug: str
+    name: str
+    kind: str
+
+    @property
+    def url(self) -> str:
+        return Topic.url_of(self.slug)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceHead:
+    """A source as its page's heading describes it."""
+
+    id: int
+    slug: str
+    name: str
+    kind: str
+    domain: str | None
+
+    @property
+    def url(self) -> str:
+        return Source.url_of(self.slug)
+
+
+_SLUG = bindparam("slug", type_=String)
+_TOPIC = Prepared(select(Topic.id, Topic.slug, Topic.name, Topic.kind).where(Topic.slug == _SLUG))
+_SOURCE = Prepared(
+    select(Source.id, Source.slug, Source.name, Source.kind, Source.domain).where(
+        Source.slug == _SLUG
     )
+)
 
 
-def topic(session: Session, slug: str) -> Topic | None:
-    return session.scalar(select(Topic).where(Topic.slug == slug))
+def topic(session: Session, slug: str) -> TopicHead | None:
+    row = _TOPIC.first(session.connection(), {"slug": slug})
+    return TopicHead(*row) if row else None
 
 
-def source(session: Session, slug: str) -> Source | None:
-    return session.scalar(select(Source).where(Source.slug == slug))
+def source(session: Session, slug: str) -> SourceHead | None:
+    row = _SOURCE.first(session.connection(), {"slug": slug})
+    return SourceHead(*row) if row else None
 
 
 def sources_by_id(session: Session, ids: list[int]) -> dict[int, Source]:

