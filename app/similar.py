@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections import Counter, OrderedDict, defaultdict
+from collections import Counter, OrderedDict
 from datetime import date
 from functools import lru_cache
 from threading import Lock
@@ -20,10 +20,7 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import (
     Date,
-    Float,
     Integer,
-    Text,
-    TextualSelect,
     bindparam,
     delete,
     func,
@@ -37,7 +34,8 @@ from sqlalchemy.orm import Session
 from app import counts
 from app.details import Detail
 from app.ingest.terms import terms
-from app.models import Article, ArticleTerm, ArticleTopic, TermCount
+from app.models import Article, ArticleTerm, TermCount
+from app.prepared import Prepared, day
 
 Shown = Article | Detail  # what a page shows; both have an id, a date and weighted topics
 
@@ -53,13 +51,8 @@ _remembered: OrderedDict[tuple[str, int, int], tuple[tuple, float, list[Similar]
 _lock = Lock()
 
 INSERT_TERM = ArticleTerm.__table__.insert()
-# Only the topics the article shares: a candidate has some eight, of which one or two count.
-TOPICS_OF = select(ArticleTopic.article_id, ArticleTopic.topic_id, ArticleTopic.weight).where(
-    ArticleTopic.article_id.in_(bindparam("ids", expanding=True)),
-    ArticleTopic.topic_id.in_(bindparam("topics", expanding=True)),
-)
 # An article's terms, how many articles keep each, and about how many articles there are.
-MY_TERMS = (
+MY_TERMS = Prepared(
     select(
         ArticleTerm.term,
         ArticleTerm.weight,
@@ -67,7 +60,7 @@ MY_TERMS = (
         select(func.max(Article.id)).scalar_subquery(),
     )
     .outerjoin(TermCount, TermCount.term == ArticleTerm.term)
-    .where(ArticleTerm.article_id == bindparam("article_id"))
+    .where(ArticleTerm.article_id == bindparam("article_id", type_=Integer))
 )
 TERMS_OF = select(ArticleTerm.term).where(ArticleTerm.article_id == bindparam("article_id"))
 KNOWN_TERMS = select(TermCount.term).where(TermCount.term.in_(bindparam("terms", expanding=True)))
@@ -167,13 +160,15 @@ def rebuild(conn: Connection) -> None:
 
 
 @lru_cache(maxsize=64)
-def _candidates(terms: int, dated: bool) -> TextualSelect:
+def _candidates(terms: int, dated: bool) -> Prepared:
     """One statement scoring the articles that share the most distinctive terms.
 
     For each term, its users nearest in date on either side (two index ranges), each scoring
     its weight times the term's (`:w`, the article's weight times the term's rarity); the
-    candidates sharing the most score highest. Plain SQL built once per shape: through the
-    expression language, building and caching the query cost more than running it.
+    candidates sharing the most score highest, and each comes with the weights of the topics
+    it shares with this article (the lesser of the two weights, summed). Plain SQL built once
+    per shape: through the expression language, building and caching the query cost more
+    than running it.
     """
     columns = (
         "SELECT {i} AS k, article_id, weight * :w{i} AS s FROM article_term WHERE term = :t{i}"
@@ -191,30 +186,23 @@ def _candidates(terms: int, dated: bool) -> TextualSelect:
         for n, side in enumerate(sides)
     )
     query = text(
-        "SELECT a.id, a.title, a.slug, a.published, c.score FROM ("
+        "WITH mine AS (SELECT topic_id, weight FROM article_topic WHERE article_id = :me)"
+        " SELECT a.id, a.title, a.slug, a.published, c.score,"
+        "  (SELECT total(min(t.weight, m.weight)) FROM mine AS m JOIN article_topic AS t"
+        "   ON t.article_id = c.article_id AND t.topic_id = m.topic_id) AS shared"
+        " FROM ("
         f" SELECT article_id, sum(s) AS score FROM ({hits}) AS hits WHERE article_id != :me"
         f" GROUP BY article_id HAVING count(*) >= {SHARED}"
         f" ORDER BY score DESC, article_id LIMIT {SHORTLIST}"
         ") AS c JOIN article AS a ON a.id = c.article_id"
-    ).columns(id=Integer, title=Text, slug=Text, published=Date, score=Float)
-    return query.bindparams(bindparam("day", type_=Date)) if dated else query
+    )
+    return Prepared(query.bindparams(bindparam("day", type_=Date)) if dated else query)
 
 
 def _nearness(day: date | None, other: date | None) -> float:
     if day is None or other is None:
         return 0.5
     return 1 / (1 + abs((day - other).days) / HALF_LIFE)
-
-
-def _topic_bonus(conn: Connection, article: Shown, others: list[int]) -> dict[int, float]:
-    """Each candidate's shared topics, weighed by the lesser of the two weights."""
-    mine = {t.topic_id: t.weight for t in article.topics}
-    if not mine:
-        return {}
-    bonus: dict[int, float] = defaultdict(float)
-    for owner, topic, weight in conn.execute(TOPICS_OF, {"ids": others, "topics": list(mine)}):
-        bonus[owner] += TOPIC_WEIGHT * min(weight, mine[topic])
-    return bonus
 
 
 def more_like_this(session: Session, article: Shown, limit: int = LIMIT) -> list[Similar]:
@@ -241,19 +229,19 @@ def more_like_this(session: Session, article: Shown, limit: int = LIMIT) -> list
 
 
 def _more_like_this(session: Session, article: Shown, limit: int) -> list[Similar]:
-    conn = session.connection()  # Core: the ORM's handling of these rows costs more than SQLite
-    mine = conn.execute(MY_TERMS, {"article_id": article.id}).all()
+    conn = session.connection()
+    mine = MY_TERMS.rows(conn, {"article_id": article.id})
     if not mine:
         return []
-    params: dict[str, Any] = {"me": article.id}
+    params: dict[str, Any] = {"me": article.id, "day": article.published}
     for i, (term, weight, users, size) in enumerate(mine):
         params[f"t{i}"], params[f"w{i}"] = term, weight * math.log(1 + size / users)
-    if article.published:
-        params["day"] = article.published
-    rows = conn.execute(_candidates(len(mine), article.published is not None), params).all()
-    nearness = {row.id: _nearness(article.published, row.published) for row in rows}
-    scores = {row.id: row.score * nearness[row.id] for row in rows}
-    for other, extra in _topic_bonus(conn, article, list(scores)).items():
-        scores[other] += extra * nearness[other]
-    best = sorted(rows, key=lambda row: (-scores[row.id], row.id))[:limit]
-    return [Similar(row.id, row.title, row.slug, row.published) for row in best]
+    scored = []
+    for ident, title, slug, published, score, shared in _candidates(
+        len(mine), article.published is not None
+    ).rows(conn, params):
+        published = day(published)
+        near = _nearness(article.published, published)
+        scored.append(((score + TOPIC_WEIGHT * shared) * near, ident, title, slug, published))
+    best = sorted(scored, key=lambda row: (-row[0], row[1]))[:limit]
+    return [Similar(*row[1:]) for row in best]

@@ -4,21 +4,39 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import extract, func, select
+from sqlalchemy import Integer, String, bindparam, extract, func, select
 from sqlalchemy.orm import Session, aliased, joinedload
 
 from app import counts
 from app.models import ArticleTopic, Topic
+from app.prepared import Prepared
+from app.summaries import TopicName
 
 KIND_ORDER = ("country", "region", "person", "organization", "theme")
 RELATED_FROM = 2000  # the newest articles of a topic its companions are counted in
 
 
 @dataclass(frozen=True, slots=True)
+class TopicRow:
+    """A topic as its page and JSON show it, read as a plain row."""
+
+    id: int
+    slug: str
+    name: str
+    kind: str
+    article_count: int
+    parent: TopicName | None
+
+    @property
+    def url(self) -> str:
+        return Topic.url_of(self.slug)
+
+
+@dataclass(frozen=True, slots=True)
 class Counted:
     """A topic and how many articles carry it."""
 
-    topic: Topic
+    topic: Topic | TopicRow
     count: int
 
     @property
@@ -26,8 +44,27 @@ class Counted:
         return self.topic.parent.slug if self.topic.parent else None
 
 
-def topic(session: Session, slug: str) -> Topic | None:
-    return session.scalar(select(Topic).where(Topic.slug == slug).options(joinedload(Topic.parent)))
+_parent = aliased(Topic)
+_COLUMNS = (Topic.id, Topic.slug, Topic.name, Topic.kind, Topic.article_count)
+_TOPIC = Prepared(
+    select(*_COLUMNS, _parent.slug, _parent.name)
+    .outerjoin(_parent, _parent.id == Topic.parent_id)
+    .where(Topic.slug == bindparam("slug", type_=String))
+)
+_CHILDREN = Prepared(
+    select(*_COLUMNS)
+    .where(Topic.parent_id == bindparam("parent", type_=Integer))
+    .order_by(Topic.name)
+)
+
+
+def topic(session: Session, slug: str) -> TopicRow | None:
+    row = _TOPIC.first(session.connection(), {"slug": slug})
+    if row is None:
+        return None
+    *columns, parent_slug, parent_name = row
+    parent = TopicName(parent_slug, parent_name) if parent_slug is not None else None
+    return TopicRow(*columns, parent=parent)
 
 
 def counted(session: Session, sort: str = "name", with_empty: bool = True) -> list[Counted]:
@@ -46,13 +83,14 @@ def by_kind(rows: list[Counted]) -> list[tuple[str, list[Counted]]]:
     return [(kind, [c for c in rows if c.topic.kind == kind]) for kind in KIND_ORDER]
 
 
-def children(session: Session, topic_id: int) -> list[Counted]:
+def children(session: Session, topic: TopicRow) -> list[Counted]:
     """The topics whose parent this is (a region's countries), by name."""
-    found = session.scalars(select(Topic).where(Topic.parent_id == topic_id).order_by(Topic.name))
-    return [Counted(t, t.article_count) for t in found]
+    found = _CHILDREN.rows(session.connection(), {"parent": topic.id})
+    mine = TopicName(topic.slug, topic.name)
+    return [Counted(TopicRow(*row, parent=mine), row[-1]) for row in found]
 
 
-def timeline(session: Session, topic: Topic) -> list[tuple[str, int]]:
+def timeline(session: Session, topic: TopicRow) -> list[tuple[str, int]]:
     """Articles a month ("2019-04", n), every month from the first to the last, gaps as 0.
 
     Counting a topic's months reads all its index entries (tens of milliseconds for a big
@@ -94,7 +132,7 @@ def undated(session: Session, topic_id: int) -> int:
     return session.scalar(query) or 0
 
 
-def companions(session: Session, topic: Topic, limit: int = 12) -> list[counts.TopicCount]:
+def companions(session: Session, topic: TopicRow, limit: int = 12) -> list[counts.TopicCount]:
     """The topics that most often share an article with this one, among its newest
     RELATED_FROM articles (so a huge topic costs no more than a big one); remembered like
     its timeline."""

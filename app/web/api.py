@@ -83,7 +83,7 @@ def topic(slug: str):
     counted = topic_queries.Counted(found, found.article_count)
     return {
         **serialize.topic(counted),
-        "children": [serialize.topic(c) for c in topic_queries.children(session, found.id)],
+        "children": [serialize.topic(c) for c in topic_queries.children(session, found)],
         "timeline": [
             {"month": month, "count": n} for month, n in topic_queries.timeline(session, found)
         ],

@@ -9,7 +9,7 @@ from markupsafe import Markup
 from sqlalchemy.orm import Session
 
 from app import counts, db, queries, topic_queries, topics_store
-from app.models import ArticleTopic, Topic
+from app.models import ArticleTopic
 from app.summaries import Summary
 from app.taxonomy import loaded
 from app.web import charts, params
@@ -56,7 +56,7 @@ def topic(slug: str):
         kind_name=KIND_NAMES.get(found.kind, found.kind),
         entry=loaded(topics_store.taxonomy_path()).by_slug.get(slug),
         count=found.article_count,
-        children=topic_queries.children(session, found.id),
+        children=topic_queries.children(session, found),
         timeline=first_page and timeline(session, found),
         companions=first_page and topic_queries.companions(session, found),
         companions_from=topic_queries.RELATED_FROM,
@@ -66,7 +66,9 @@ def topic(slug: str):
     )
 
 
-def newest_of(session: Session, slug: str) -> tuple[Topic, list[Summary], queries.Cursor | None]:
+def newest_of(
+    session: Session, slug: str
+) -> tuple[topic_queries.TopicRow, list[Summary], queries.Cursor | None]:
     """The topic a slug names (else 404), a page of its newest articles and the next cursor."""
     found = topic_queries.topic(session, slug) or abort(404, "no topic by that name")
     filters = queries.Filters(topic=slug)
@@ -74,7 +76,7 @@ def newest_of(session: Session, slug: str) -> tuple[Topic, list[Summary], querie
     return found, page, more
 
 
-def timeline(session: Session, topic: Topic) -> Markup:
+def timeline(session: Session, topic: topic_queries.TopicRow) -> Markup:
     """The topic's timeline drawn: some two hundred bars, drawn again only when it changes."""
 
     def draw() -> Markup:
