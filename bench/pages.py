@@ -20,7 +20,7 @@ from bench.cases import Case, Sample
 from bench.http import Client
 
 # The read settings our app gives SQLite (app/db.py), so the floor is not slowed by a small cache.
-FLOOR_PRAGMAS = ("PRAGMA cache_size=-65536", "PRAGMA mmap_size=268435456")
+FLOOR_PRAGMAS = ("PRAGMA cache_size=-16384", "PRAGMA mmap_size=67108864")
 
 
 @dataclass

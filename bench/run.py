@@ -84,9 +84,8 @@ def serve_and_measure(args: argparse.Namespace, database: Path, workdir: Path) -
         sample = cases.sample(database, client)
         targets = pages.Targets(client, database, peer, processes)
         stack.callback(targets.close)
-        rows = [
-            pages.measure(case, sample, targets, args.requests, args.warmup) for case in cases.CASES
-        ]
+        chosen = [c for c in cases.CASES if _chosen(c.name, args.only)]
+        rows = [pages.measure(case, sample, targets, args.requests, args.warmup) for case in chosen]
         return {
             "requests": args.requests,
             "warmup": args.warmup,
@@ -99,6 +98,10 @@ def serve_and_measure(args: argparse.Namespace, database: Path, workdir: Path) -
                 "worker_rss_anon_mb": process.rss_mb(worker.pid, "RssAnon"),
             },
         }
+
+
+def _chosen(name: str, only: list[str] | None) -> bool:
+    return not only or name.startswith("/healthz") or any(text in name for text in only)
 
 
 @contextmanager
@@ -138,6 +141,12 @@ def _parser() -> argparse.ArgumentParser:
         "--no-peer", dest="peer", action="store_false", help="skip Datasette (no network needed)"
     )
     parser.add_argument("--out", type=Path, default=OUT, help="corpora and databases go here")
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="TEXT",
+        help="time only the cases whose name holds TEXT (repeatable); /healthz is always timed",
+    )
     return parser
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 
 from flask import Blueprint, abort, render_template, request
 from markupsafe import Markup
@@ -11,7 +12,7 @@ from sqlalchemy.orm import Session
 from app import counts, db, queries, topic_queries, topics_store
 from app.models import ArticleTopic
 from app.summaries import Summary
-from app.taxonomy import loaded
+from app.taxonomy import Entry, loaded
 from app.web import charts, params
 
 bp = Blueprint("topics", __name__)
@@ -50,11 +51,13 @@ def topic(slug: str):
     session = db.session()
     found, page, more = newest_of(session, slug)
     first_page = request.args.get("after") is None  # only the first shows timeline and company
+    entry = loaded(topics_store.taxonomy_path()).by_slug.get(slug)
     return render_template(
         "topic.html",
         topic=found,
         kind_name=KIND_NAMES.get(found.kind, found.kind),
-        entry=loaded(topics_store.taxonomy_path()).by_slug.get(slug),
+        entry=entry,
+        words=named_as(entry) if entry else [],
         count=found.article_count,
         children=topic_queries.children(session, found),
         timeline=first_page and timeline(session, found),
@@ -64,6 +67,12 @@ def topic(slug: str):
         more=more,
         first_page=first_page,
     )
+
+
+@lru_cache(maxsize=4096)
+def named_as(entry: Entry) -> list[str]:
+    """The words that give an article this topic (context words only confirm it), once each."""
+    return list(dict.fromkeys(a.text for a in entry.aliases if a.sense != "context"))
 
 
 def newest_of(
