@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from sqlalchemy import Row, Select, func, select
 
@@ -103,6 +104,15 @@ def with_topics() -> Select:
     return columns(with_lead=True).add_columns(TOPICS)
 
 
+@lru_cache(maxsize=8192)
+def _tag(slug: str, name: str, weight: float) -> Tag:
+    """A tag, shared by every article with this topic at this weight (tags are immutable).
+
+    A page has some 160 tags of a few hundred topics and weights: building each anew cost
+    more than reading them."""
+    return Tag(TopicName(slug, name), weight)
+
+
 def from_topic_rows(rows: Iterable[Row | tuple]) -> list[Summary]:
     """Summaries of the rows of a query made from `with_topics`, topics strongest first."""
     found = []
@@ -110,6 +120,6 @@ def from_topic_rows(rows: Iterable[Row | tuple]) -> list[Summary]:
         source = SourceName(source_slug, source_name) if source_slug is not None else None
         # Ties keep topic id order, the order the article_topic primary key gives elsewhere.
         ranked = sorted(json.loads(topics), key=lambda t: (-t[1], t[0]))
-        tags = [Tag(TopicName(slug_, name), weight) for _, weight, slug_, name in ranked]
+        tags = [_tag(slug_, name, weight) for _, weight, slug_, name in ranked]
         found.append(Summary(ident, slug, title, day(published), source, lead, tags))
     return found

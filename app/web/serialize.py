@@ -20,9 +20,9 @@ def _source(source: Source | SourceName | None) -> dict[str, str] | None:
     return {"slug": source.slug, "name": source.name} if source else None
 
 
-def summary(article: Article | Summary) -> dict[str, Any]:
-    topics = [t.topic.slug for t in sorted(article.topics, key=lambda t: -t.weight)]
-    return _listed(article, topics)
+def summary(article: Summary) -> dict[str, Any]:
+    """A list's article; its topics come strongest first (`summaries.from_topic_rows`)."""
+    return _listed(article, [t.topic.slug for t in article.topics])
 
 
 def _listed(article: Article | Summary | SearchSummary, topics: list[str]) -> dict[str, Any]:
