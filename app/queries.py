@@ -193,8 +193,8 @@ class Filters:
 
     def params(self) -> dict[str, Any]:
         """The values of the named parameters of `_named_conditions`."""
-        values = {"topic": self.topic, "source": self.source, "start": self.start}
-        return {k: v for k, v in (*values.items(), ("end", self.end)) if v}
+        given = {"topic": self.topic, "source": self.source, "start": self.start, "end": self.end}
+        return {name: value for name, value in given.items() if value}
 
     def within(self, segments: tuple[str, ...]) -> tuple[str, ...]:
         """The segments these filters can match: a date range leaves out the undated ones."""
