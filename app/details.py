@@ -8,6 +8,7 @@ four statements built once and run on the driver's cursor.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -58,11 +59,11 @@ class Link:
 
 @dataclass(frozen=True, slots=True)
 class Tag:
-    """One of the article's topics, how strongly, and the words that gave it (JSON list)."""
+    """One of the article's topics, how strongly, and the words that gave it."""
 
     topic_id: int
     weight: float
-    matches: str | None
+    matched: str  # the words, comma-separated, as the page lists them
     topic: TopicName
 
 
@@ -184,5 +185,6 @@ def load(conn: Connection, article_id: int) -> Detail | None:
         target = Target(target_id, slug, day(published)) if target_id is not None else None
         found.related.append(Link(title, href, after, target_id, target))
     for topic_id, weight, matches, *topic in TOPICS.rows(conn, params):
-        found.topics.append(Tag(topic_id, weight, matches, TopicName(*topic)))
+        matched = ", ".join(json.loads(matches)) if matches else ""
+        found.topics.append(Tag(topic_id, weight, matched, TopicName(*topic)))
     return found

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 
 from flask import Blueprint, abort, render_template, request
@@ -10,7 +9,6 @@ from markupsafe import Markup
 from sqlalchemy.orm import Session
 
 from app import counts, db, queries, topic_queries, topics_store
-from app.models import ArticleTopic
 from app.summaries import Summary
 from app.taxonomy import Entry, loaded
 from app.web import charts, params
@@ -100,9 +98,3 @@ def timeline(session: Session, topic: topic_queries.TopicRow) -> Markup:
     return counts.remembered(
         session, f"timeline-svg-{topic.id}", draw, counts.TOPICS_SECONDS, topic.article_count
     )
-
-
-@bp.app_template_filter("matched_words")
-def matched_words(tag: ArticleTopic) -> list[str]:
-    """The words of an article that gave it a topic."""
-    return json.loads(tag.matches) if tag.matches else []
