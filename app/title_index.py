@@ -64,6 +64,17 @@ def index_titles(conn: Connection, titles: MemoryTitles) -> None:
     RawInsert(TitleWord.__table__, ("word", "length", "article_id"), conn).many(titles.rows())
 
 
+def named(conn: Connection, urls: set[str], keys: set[str]) -> MemoryTitles:
+    """The articles with one of these URLs or title keys (what a batch of links names)."""
+    columns = (Article.id, Article.title, Article.title_key, Article.canonical_url)
+    query = select(*columns, Article.published)
+    rows = {}
+    for column, values in ((Article.canonical_url, urls), (Article.title_key, keys)):
+        if values:
+            rows.update((row.id, row) for row in conn.execute(query.where(column.in_(values))))
+    return MemoryTitles(rows[i] for i in sorted(rows))
+
+
 def rebuild(conn: Connection) -> None:
     """Index every article's title words afresh."""
     conn.execute(delete(TitleWord))
