@@ -324,9 +324,9 @@ class _Loader:
                 self.topics.add(article.id, result.values["published"], result.topics)
         self._flush_rows()
         self.topics.flush()
-        similar.count_terms(self.conn, after=mark.article)
-        if self.bulk:  # links wait for `finish`
+        if self.bulk:  # links and term counts wait for `finish`
             return outcomes, self.run_titles, MemoryTitles([])
+        similar.count_terms(self.conn, after=mark.article)
         run_titles = self._run_titles()
         older: list[Titles] = [run_titles]
         if self.start.article:
@@ -334,9 +334,10 @@ class _Loader:
         return outcomes, run_titles, links.resolve_late(self.conn, mark, older)
 
     def finish(self) -> None:
-        """After a bulk load: resolve every link afresh, fill the search index, resume its
-        triggers (last: until then, the next run knows to do all this)."""
+        """After a bulk load: resolve every link afresh, count terms, fill the search index and
+        resume its triggers (last: until then, the next run knows to do all this)."""
         links.resolve_all(self.conn)
+        similar.recount_terms(self.conn)
         fill.resume(self.conn)
 
     def _run_titles(self) -> MemoryTitles:
