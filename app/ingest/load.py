@@ -18,6 +18,7 @@ from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.engine import Connection
 
 from app import links, similar, title_index, topics_store
+from app.ingest import bulk
 from app.ingest.parsed import Rejection
 from app.ingest.raw_insert import RawInsert
 from app.ingest.record import Prepared, prepare
@@ -31,7 +32,6 @@ from app.models import (
     Source,
     TitleWord,
 )
-from app.search import fill
 from app.title_index import MemoryTitles, SqlTitles, Titles
 
 CHUNK = 500  # files read and looked up together, to make re-runs cheap
@@ -136,11 +136,10 @@ def ingest(
     written (in this process, the only one that may write), the workers already parse the
     next. `conn` must not be in a transaction.
 
-    A large run into a small archive (a first run) loads in bulk: from its first chunk of
-    mostly new files on, the search index's triggers are suspended and links are not looked
-    up file by file; at the end one pass resolves every link and one 'rebuild' fills the
-    search index. A bulk run stopped halfway leaves the triggers missing, and the next run
-    (even one that finds nothing new) finishes the work.
+    A large run into a small archive (a first run) loads in bulk (`bulk`): from its first
+    chunk of mostly new files on, the search index and the readers' indexes wait, and links
+    are not looked up file by file; at the end, each is built or resolved in one pass. A bulk
+    run stopped halfway is finished by the next run, even one that finds nothing new.
     """
     report = Report()
     with conn.begin():
@@ -159,7 +158,7 @@ def ingest(
             progress(writing.size)
     if loader.bulk:
         with conn.begin():
-            loader.finish()
+            bulk.finish(conn)
     return report
 
 
@@ -223,7 +222,7 @@ class _Loader:
         self.insert_term = RawInsert(ArticleTerm.__table__, TERM_COLUMNS, conn)
         self.topics = topics_store.TopicWriter(conn)
         self.start = self.mark = links.Mark.now(conn)  # before the run; before the chunk
-        self.bulk = fill.suspended(conn)  # a bulk run stopped halfway: this one finishes it
+        self.bulk = bulk.unfinished(conn)  # a bulk run stopped halfway: this one finishes it
         self.may_bulk = files >= BULK_FROM and files >= self.start.article
         # The titles of the articles this run added, held for the typo step of later chunks:
         # asking the database for each link cost more than the rest of the link's writing.
@@ -290,7 +289,7 @@ class _Loader:
             return  # all known already (a re-run): nothing to write
         if not self.bulk and self.may_bulk and 2 * len(parsing.files) >= parsing.size:
             with self.conn.begin():
-                fill.suspend(self.conn)
+                bulk.begin(self.conn)
             self.bulk = True
         work = list(zip(parsing.files, parsing.results, strict=True))
         try:
@@ -332,13 +331,6 @@ class _Loader:
         if self.start.article:
             older.append(SqlTitles(self.conn, upto=self.start.article))
         return outcomes, run_titles, links.resolve_late(self.conn, mark, older)
-
-    def finish(self) -> None:
-        """After a bulk load: resolve every link afresh, count terms, fill the search index and
-        resume its triggers (last: until then, the next run knows to do all this)."""
-        links.resolve_all(self.conn)
-        similar.recount_terms(self.conn)
-        fill.resume(self.conn)
 
     def _run_titles(self) -> MemoryTitles:
         """The titles of the articles this run added before the chunk, as they are now."""
