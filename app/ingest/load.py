@@ -142,24 +142,42 @@ def ingest(
     run stopped halfway is finished by the next run, even one that finds nothing new.
     """
     report = Report()
-    with conn.begin():
-        loader = _Loader(conn, report, len(paths) if isinstance(paths, Sized) else 0)
-    with _workers() as pool:
-        files = read_files(paths)
-        writing: _Parsing | None = None
-        while chunk := list(islice(files, CHUNK)):
-            parsing = loader.start_chunk(chunk, pool)
+    with _own_memory(conn):
+        with conn.begin():
+            loader = _Loader(conn, report, len(paths) if isinstance(paths, Sized) else 0)
+        with _workers() as pool:
+            files = read_files(paths)
+            writing: _Parsing | None = None
+            while chunk := list(islice(files, CHUNK)):
+                parsing = loader.start_chunk(chunk, pool)
+                if writing is not None:
+                    loader.write_chunk(writing)
+                    progress(writing.size)
+                writing = parsing
             if writing is not None:
                 loader.write_chunk(writing)
                 progress(writing.size)
-            writing = parsing
-        if writing is not None:
-            loader.write_chunk(writing)
-            progress(writing.size)
-    if loader.bulk:
-        with conn.begin():
-            bulk.finish(conn)
+        if loader.bulk:
+            with conn.begin():
+                bulk.finish(conn)
     return report
+
+
+@contextmanager
+def _own_memory(conn: Connection) -> Iterator[None]:
+    """Read the database into SQLite's page cache, not through a memory map, while ingesting:
+    the mapped pages a run touches (up to the map's 256 MB) would count as its own memory."""
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    mapped = conn.exec_driver_sql("PRAGMA mmap_size").scalar()
+    conn.exec_driver_sql("PRAGMA mmap_size=0")
+    conn.commit()  # the statements began a transaction: the loader begins its own
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA mmap_size={int(mapped or 0)}")
+        conn.commit()
 
 
 @contextmanager
