@@ -24,13 +24,17 @@ from app.title_match import STOPWORDS, index_words
 # two rarest words finds every title one typo away while reading the shortest postings. (Any
 # two words would find them: how rare a word is decides only how much is read.)
 RAREST = 2
+# The database reads each candidate's row, so it narrows further: of any three words of a cited
+# title, a title one typo away holds at least two (it differs in one word only).
+RAREST_SQL = 3
 COUNTS_KEPT = 100_000  # (word, length) counts an SqlTitles remembers, a few MB at most
 # Plain SQL on the driver's cursor: a look-up is a few index ranges, and SQLAlchemy's handling
 # of each statement cost three times what SQLite spent on it.
 WORD_COUNT = "SELECT count(*) FROM title_word WHERE word = ? AND length = ?"
 NEAR = (
     "SELECT id, title, title_key, published FROM article WHERE id IN "
-    "(SELECT article_id FROM title_word WHERE word IN ({}) AND length BETWEEN ? AND ?)"
+    "(SELECT article_id FROM title_word WHERE word IN ({}) AND length BETWEEN ? AND ? "
+    "GROUP BY article_id HAVING count(*) >= ?)"
 )
 
 INSERT_WORD = TitleWord.__table__.insert()
@@ -120,9 +124,10 @@ class SqlTitles:
         if not words:
             return []
         band = (size - 1, size, size + 1)
-        rare = sorted(words, key=lambda w: sum(self._count(w, n) for n in band))[:RAREST]
+        rare = sorted(words, key=lambda w: sum(self._count(w, n) for n in band))[:RAREST_SQL]
+        shared = len(rare) - 1 if len(rare) == RAREST_SQL else 1
         sql = NEAR.format(", ".join("?" * len(rare)))
-        rows = self.cursor.execute(sql, [*rare, size - 1, size + 1]).fetchall()
+        rows = self.cursor.execute(sql, [*rare, size - 1, size + 1, shared]).fetchall()
         return [
             Candidate(i, title, k, date.fromisoformat(day) if day else None)
             for i, title, k, day in rows
