@@ -250,7 +250,7 @@ class _Loader:
         # each at the chunk's end: a statement per article cost more than SQLite's work.
         self.authors: dict[int, list[dict[str, Any]]] = {}
         self.terms: dict[int, list[dict[str, Any]]] = {}
-        self.links: dict[int, list[dict[str, Any]]] = {}  # in bulk only
+        self.link_rows: dict[int, list[dict[str, Any]]] = {}  # in bulk only
         self.insert_link = RawInsert(RelatedLink.__table__, LINK_COLUMNS, conn)
         self.title_words: dict[int, list[dict[str, Any]]] = {}  # in bulk: the new articles'
         self.insert_word = RawInsert(TitleWord.__table__, WORD_COLUMNS, conn)
@@ -463,7 +463,7 @@ class _Loader:
         """Write the queued authors, links, terms and title words."""
         for queue, insert in (
             (self.authors, self.insert_author),
-            (self.links, self.insert_link),
+            (self.link_rows, self.insert_link),
             (self.terms, self.insert_term),
         ):
             rows = [row for rows in queue.values() for row in rows]
@@ -479,7 +479,7 @@ class _Loader:
         self._forget_rows()
 
     def _forget_rows(self) -> None:
-        for queue in (self.authors, self.links, self.terms, self.title_words):
+        for queue in (self.authors, self.link_rows, self.terms, self.title_words):
             queue.clear()
 
     def _keep_revision(self, article_id: int, now: datetime) -> None:
@@ -498,8 +498,8 @@ class _Loader:
             for i, c in enumerate(prepared.authors)
         ]
         if prepared.related and self.bulk:  # resolved by `finish`
-            self.links.pop(article_id, None)  # an earlier version's: rows in file order
-            self.links[article_id] = [{"article_id": article_id, **r} for r in prepared.related]
+            self.link_rows.pop(article_id, None)  # an earlier version's: rows in file order
+            self.link_rows[article_id] = [{"article_id": article_id, **r} for r in prepared.related]
         elif prepared.related:
             self.cited.update(r["title_key"] for r in prepared.related)
             self.cited.update(r["canonical_href"] for r in prepared.related if r["canonical_href"])
