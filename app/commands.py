@@ -86,7 +86,8 @@ def ingest_command(paths: tuple[str, ...], as_json: bool) -> None:
     except TaxonomyError as exc:
         raise click.ClickException(f"the taxonomy cannot be used: {exc}") from exc
     if as_json:
-        click.echo(json.dumps(report.as_json(), ensure_ascii=False))
+        json.dump(report.as_json(), sys.stdout, ensure_ascii=False)  # in pieces: a million paths
+        sys.stdout.write("\n")
     else:
         click.echo(report.summary())
         for rejected in report.rejected:

@@ -68,6 +68,10 @@ NAMING = (
         or_(LINK.c.target_id.is_(None), LINK.c.resolved_by != "url"),
     )
 )
+ALL_LINKS = (
+    LINKS.where(LINK.c.id > bindparam("after")).order_by(LINK.c.id).limit(bindparam("limit"))
+)
+RESOLVE_BATCH = 2000  # links resolved together by `resolve_all`
 ARRIVING = select(Article.title, Article.published).where(Article.id == bindparam("article_id"))
 SET_TARGET = (
     update(LINK)
@@ -146,7 +150,8 @@ def typo_match(link: Link, titles: Iterable[Titles]) -> tuple[Candidate, str] | 
     A typo is looked for in the folded titles, then in their written spelling: "Defeence" is
     a typo of "Defence", not of the "defense" it folds to.
     """
-    near = [c for index in titles for c in index.near(link.key) if c.id != link.article_id]
+    # In id order, whichever indexes hold them: a tie in date goes to the same one always.
+    near = sorted({c for index in titles for c in index.near(link.key) if c.id != link.article_id})
     form = fold_title(link.title)
     found = [
         near[i]
@@ -154,12 +159,6 @@ def typo_match(link: Link, titles: Iterable[Titles]) -> tuple[Candidate, str] | 
         if one_typo_apart(link.key, near[i].key) or one_typo_apart(form, fold_title(near[i].title))
     ]
     return (nearest(found, link.published), "fuzzy") if found else None
-
-
-def find_target(link: Link, titles: Sequence[Titles]) -> tuple[int, str] | None:
-    """The article a link names, and the step that found it."""
-    found = exact_match(link, titles) or typo_match(link, titles)
-    return (found[0].id, found[1]) if found else None
 
 
 def resolve_links_of(conn: Connection, article_id: int) -> None:
@@ -220,17 +219,26 @@ def resolve_late(
 
 
 def resolve_all(conn: Connection) -> Counter[str]:
-    """Resolve every link afresh against the whole archive; count links by step."""
-    titles = [MemoryTitles.load(conn)]
+    """Resolve every link afresh against the whole archive; count links by step.
+
+    A batch of links at a time, so memory stays bounded whatever the archive's size: the
+    articles a batch names exactly are read in two indexed statements, and a link none of
+    them matches asks the title-word index for titles one typo away.
+    """
+    everything = [SqlTitles(conn)]
     counts: Counter[str] = Counter()
-    changes = []
-    for row in conn.execute(LINKS).all():
-        link = Link(*row)
-        target, how = find_target(link, titles) or (None, None)
-        counts[how or "unresolved"] += 1
-        changes.append({"link_id": link.id, "target": target, "how": how})
-    for start in range(0, len(changes), 10_000):
-        conn.execute(SET_TARGET, changes[start : start + 10_000])
+    last = 0
+    while batch := conn.execute(ALL_LINKS, {"after": last, "limit": RESOLVE_BATCH}).all():
+        found = [Link(*row) for row in batch]
+        named = [title_index.named(conn, {k.url for k in found if k.url}, {k.key for k in found})]
+        changes = []
+        for link in found:
+            target = exact_match(link, named) or typo_match(link, everything)
+            how = target[1] if target else None
+            counts[how or "unresolved"] += 1
+            changes.append({"link_id": link.id, "target": target and target[0].id, "how": how})
+        conn.execute(SET_TARGET, changes)
+        last = found[-1].id
     return counts
 
 

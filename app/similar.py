@@ -143,6 +143,17 @@ def _add_counts(conn: Connection, deltas: Counter[str]) -> None:
         conn.execute(INSERT_COUNT, added)
 
 
+def recount_terms(conn: Connection) -> None:
+    """Count every term's articles afresh (after a bulk load: one pass over the index)."""
+    conn.execute(delete(TermCount))
+    conn.execute(
+        INSERT_COUNT.from_select(
+            ["term", "articles"],
+            select(ArticleTerm.term, func.count()).group_by(ArticleTerm.term),
+        )
+    )
+
+
 def rebuild(conn: Connection) -> None:
     """Compute every article's terms, and their counts, afresh."""
     conn.execute(delete(ArticleTerm))
@@ -156,7 +167,7 @@ def rebuild(conn: Connection) -> None:
         if rows:
             conn.execute(INSERT_TERM, rows)
         last = batch[-1].id
-    count_terms(conn, after=0)
+    recount_terms(conn)
 
 
 @lru_cache(maxsize=64)

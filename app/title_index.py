@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
+from functools import cached_property
 from typing import Any, NamedTuple, Protocol
 
-from sqlalchemy import Select, bindparam, delete, func, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.engine import Connection
 
 from app.ingest.raw_insert import RawInsert
@@ -20,8 +21,21 @@ from app.models import Article, TitleWord
 from app.title_match import STOPWORDS, index_words
 
 # A typo changes one word, so of any two words of a cited title one is intact: looking up the
-# two rarest words finds every title one typo away while reading the shortest postings.
+# two rarest words finds every title one typo away while reading the shortest postings. (Any
+# two words would find them: how rare a word is decides only how much is read.)
 RAREST = 2
+# The database reads each candidate's row, so it narrows further: of any three words of a cited
+# title, a title one typo away holds at least two (it differs in one word only).
+RAREST_SQL = 3
+COUNTS_KEPT = 100_000  # (word, length) counts an SqlTitles remembers, a few MB at most
+# Plain SQL on the driver's cursor: a look-up is a few index ranges, and SQLAlchemy's handling
+# of each statement cost three times what SQLite spent on it.
+WORD_COUNT = "SELECT count(*) FROM title_word WHERE word = ? AND length = ?"
+NEAR = (
+    "SELECT id, title, title_key, published FROM article WHERE id IN "
+    "(SELECT article_id FROM title_word WHERE word IN ({}) AND length BETWEEN ? AND ? "
+    "GROUP BY article_id HAVING count(*) >= ?)"
+)
 
 INSERT_WORD = TitleWord.__table__.insert()
 DELETE_WORDS = delete(TitleWord).where(TitleWord.article_id == bindparam("article_id"))
@@ -64,6 +78,17 @@ def index_titles(conn: Connection, titles: MemoryTitles) -> None:
     RawInsert(TitleWord.__table__, ("word", "length", "article_id"), conn).many(titles.rows())
 
 
+def named(conn: Connection, urls: set[str], keys: set[str]) -> MemoryTitles:
+    """The articles with one of these URLs or title keys (what a batch of links names)."""
+    columns = (Article.id, Article.title, Article.title_key, Article.canonical_url)
+    query = select(*columns, Article.published)
+    rows = {}
+    for column, values in ((Article.canonical_url, urls), (Article.title_key, keys)):
+        if values:
+            rows.update((row.id, row) for row in conn.execute(query.where(column.in_(values))))
+    return MemoryTitles(rows[i] for i in sorted(rows))
+
+
 def rebuild(conn: Connection) -> None:
     """Index every article's title words afresh."""
     conn.execute(delete(TitleWord))
@@ -71,10 +96,19 @@ def rebuild(conn: Connection) -> None:
 
 
 class SqlTitles:
-    """The archive's titles as the database holds them, up to an article id if given."""
+    """The archive's titles as the database holds them, up to an article id if given.
+
+    How many titles hold each word is remembered: an instance must not outlive a change
+    to the title index.
+    """
 
     def __init__(self, conn: Connection, upto: int | None = None) -> None:
         self.conn, self.upto = conn, upto
+        self.counts: dict[tuple[str, int], int] = {}
+
+    @cached_property
+    def cursor(self) -> Any:
+        return self.conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
 
     def _kept(self, rows: Iterable[Any]) -> list[Candidate]:
         return [Candidate(*row) for row in rows if self.upto is None or row.id <= self.upto]
@@ -89,18 +123,26 @@ class SqlTitles:
         words, size = index_words(key), len(key)
         if not words:
             return []
-        band = TitleWord.length.between(size - 1, size + 1)
-        counts = dict(
-            self.conn.execute(
-                select(TitleWord.word, func.count())
-                .where(TitleWord.word.in_(words), band)
-                .group_by(TitleWord.word)
-            ).all()
-        )
-        rare = sorted(words, key=lambda w: counts.get(w, 0))[:RAREST]
-        ids = select(TitleWord.article_id).where(TitleWord.word.in_(rare), band)
-        query: Select = CANDIDATES.where(Article.id.in_(ids))
-        return self._kept(self.conn.execute(query))
+        band = (size - 1, size, size + 1)
+        rare = sorted(words, key=lambda w: sum(self._count(w, n) for n in band))[:RAREST_SQL]
+        shared = len(rare) - 1 if len(rare) == RAREST_SQL else 1
+        sql = NEAR.format(", ".join("?" * len(rare)))
+        rows = self.cursor.execute(sql, [*rare, size - 1, size + 1, shared]).fetchall()
+        return [
+            Candidate(i, title, k, date.fromisoformat(day) if day else None)
+            for i, title, k, day in rows
+            if self.upto is None or i <= self.upto
+        ]
+
+    def _count(self, word: str, length: int) -> int:
+        """How many titles of this length hold the word."""
+        found = self.counts.get((word, length))
+        if found is None:
+            if len(self.counts) >= COUNTS_KEPT:
+                self.counts.clear()
+            found = self.cursor.execute(WORD_COUNT, (word, length)).fetchone()[0]
+            self.counts[word, length] = found
+        return found
 
 
 class MemoryTitles:

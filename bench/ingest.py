@@ -96,3 +96,14 @@ def _idle_estimate(files: int, run: process.Watched) -> int:
 
 def _rate(files: int, seconds: float) -> dict[str, float]:
     return {"seconds": round(seconds, 3), "files_per_s": round(files / seconds) if files else 0}
+
+
+def main() -> None:
+    """`python -m bench.ingest CORPUS [DATABASE]`: ingest twice into a fresh file, print JSON."""
+    corpus = Path(sys.argv[1])
+    database = Path(sys.argv[2] if len(sys.argv) > 2 else tempfile.mktemp(suffix=".db"))
+    print(json.dumps({"load": os.getloadavg(), **measure(corpus, database)}, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sized
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,20 +18,43 @@ from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.engine import Connection
 
 from app import links, similar, title_index, topics_store
+from app.ingest import bulk
 from app.ingest.parsed import Rejection
 from app.ingest.raw_insert import RawInsert
 from app.ingest.record import Prepared, prepare
 from app.ingest.sources import Credit
-from app.models import Article, ArticleAuthor, ArticleTerm, RelatedLink, Revision, Source
+from app.models import (
+    Article,
+    ArticleAuthor,
+    ArticleTerm,
+    RelatedLink,
+    Revision,
+    Source,
+    TitleWord,
+)
 from app.title_index import MemoryTitles, SqlTitles, Titles
 
 CHUNK = 500  # files read and looked up together, to make re-runs cheap
 PARALLEL_FROM = 64  # fewer files than this are parsed in-process: starting workers costs more
+# A run of this many files or more, and at least as many as the archive holds, loads in bulk
+# (see `ingest`): the work it saves per file outweighs doing the deferred work archive-wide.
+BULK_FROM = 2000
+BOUNDED = {"mmap_size": 0, "temp_store": 1}  # while ingesting (1: temporary files on disk)
 
 ARTICLE = Article.__table__
 UPDATE_ARTICLE = update(ARTICLE).where(ARTICLE.c.id == bindparam("article_id"))
 AUTHOR_COLUMNS = ("article_id", "position", "source_id")
 TERM_COLUMNS = ("article_id", "term", "weight", "published")
+WORD_COLUMNS = ("word", "length", "article_id")
+LINK_COLUMNS = (
+    "article_id",
+    "position",
+    "title",
+    "title_key",
+    "href",
+    "canonical_href",
+    "after_paragraph",
+)
 INSERT_LINK = RelatedLink.__table__.insert()
 INSERT_REVISION = Revision.__table__.insert()
 SOURCE_COLUMNS = ("slug", "name", "kind", "domain")
@@ -113,23 +136,55 @@ def ingest(
     and a re-run completes it. Chunks flow through two stages at once: while one chunk is
     written (in this process, the only one that may write), the workers already parse the
     next. `conn` must not be in a transaction.
+
+    A large run into a small archive (a first run) loads in bulk (`bulk`): from its first
+    chunk of mostly new files on, the search index and the readers' indexes wait, and links
+    are not looked up file by file; at the end, each is built or resolved in one pass. A bulk
+    run stopped halfway is finished by the next run, even one that finds nothing new.
     """
     report = Report()
-    with conn.begin():
-        loader = _Loader(conn, report)
-    with _workers() as pool:
-        files = read_files(paths)
-        writing: _Parsing | None = None
-        while chunk := list(islice(files, CHUNK)):
-            parsing = loader.start_chunk(chunk, pool)
+    with _own_memory(conn):
+        with conn.begin():
+            loader = _Loader(conn, report, len(paths) if isinstance(paths, Sized) else 0)
+        with _workers() as pool:
+            files = read_files(paths)
+            writing: _Parsing | None = None
+            while chunk := list(islice(files, CHUNK)):
+                parsing = loader.start_chunk(chunk, pool)
+                if writing is not None:
+                    loader.write_chunk(writing)
+                    progress(writing.size)
+                writing = parsing
             if writing is not None:
                 loader.write_chunk(writing)
                 progress(writing.size)
-            writing = parsing
-        if writing is not None:
-            loader.write_chunk(writing)
-            progress(writing.size)
+        if loader.bulk:
+            with conn.begin():
+                bulk.finish(conn)
     return report
+
+
+@contextmanager
+def _own_memory(conn: Connection) -> Iterator[None]:
+    """Keep the run's memory bounded whatever the archive's size, then set things back.
+
+    SQLite reads through its page cache, not a memory map (the mapped pages a run touches, up
+    to 256 MB, would count as its own), and sorts (a bulk load's index builds) spill to temporary
+    files instead of memory: at 100,000 articles the term index's sort alone took 109 MB.
+    """
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    before = {name: conn.exec_driver_sql(f"PRAGMA {name}").scalar() for name in BOUNDED}
+    for name, value in BOUNDED.items():
+        conn.exec_driver_sql(f"PRAGMA {name}={value}")
+    conn.commit()  # the statements began a transaction: the loader begins its own
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            conn.exec_driver_sql(f"PRAGMA {name}={int(value or 0)}")
+        conn.commit()
 
 
 @contextmanager
@@ -182,7 +237,7 @@ class _Stored:
 class _Loader:
     """Core statements on one connection: the ORM costs more than SQLite does here."""
 
-    def __init__(self, conn: Connection, report: Report) -> None:
+    def __init__(self, conn: Connection, report: Report, files: int) -> None:
         self.conn = conn
         self.report = report
         self.source_ids = self._all_sources()
@@ -192,6 +247,8 @@ class _Loader:
         self.insert_term = RawInsert(ArticleTerm.__table__, TERM_COLUMNS, conn)
         self.topics = topics_store.TopicWriter(conn)
         self.start = self.mark = links.Mark.now(conn)  # before the run; before the chunk
+        self.bulk = bulk.unfinished(conn)  # a bulk run stopped halfway: this one finishes it
+        self.may_bulk = files >= BULK_FROM and files >= self.start.article
         # The titles of the articles this run added, held for the typo step of later chunks:
         # asking the database for each link cost more than the rest of the link's writing.
         self.run_titles = MemoryTitles([])
@@ -200,6 +257,10 @@ class _Loader:
         # each at the chunk's end: a statement per article cost more than SQLite's work.
         self.authors: dict[int, list[dict[str, Any]]] = {}
         self.terms: dict[int, list[dict[str, Any]]] = {}
+        self.link_rows: dict[int, list[dict[str, Any]]] = {}  # in bulk only
+        self.insert_link = RawInsert(RelatedLink.__table__, LINK_COLUMNS, conn)
+        self.title_words: dict[int, list[dict[str, Any]]] = {}  # in bulk: the new articles'
+        self.insert_word = RawInsert(TitleWord.__table__, WORD_COLUMNS, conn)
 
     # Both sets are read when first needed, not at the start: a re-run that finds every file
     # unchanged never stores an article and never needs them.
@@ -251,6 +312,10 @@ class _Loader:
         """
         if not parsing.files:
             return  # all known already (a re-run): nothing to write
+        if not self.bulk and self.may_bulk and 2 * len(parsing.files) >= parsing.size:
+            with self.conn.begin():
+                bulk.begin(self.conn)
+            self.bulk = True
         work = list(zip(parsing.files, parsing.results, strict=True))
         try:
             with self.conn.begin():
@@ -271,8 +336,7 @@ class _Loader:
         return the outcomes, the titles of the run's earlier articles and the chunk's."""
         mark = self.mark = links.Mark.now(self.conn)
         self.topics.discard()  # queued by an attempt rolled back
-        self.authors.clear()
-        self.terms.clear()
+        self._forget_rows()
         self.retitled = False
         identities = [p.values["identity"] for _, p in work if isinstance(p, Prepared)]
         stored = self._stored(identities)
@@ -284,13 +348,14 @@ class _Loader:
                 self.topics.add(article.id, result.values["published"], result.topics)
         self._flush_rows()
         self.topics.flush()
+        if self.bulk:  # links and term counts wait for `finish`
+            return outcomes, self.run_titles, MemoryTitles([])
+        similar.count_terms(self.conn, after=mark.article)
         run_titles = self._run_titles()
         older: list[Titles] = [run_titles]
         if self.start.article:
             older.append(SqlTitles(self.conn, upto=self.start.article))
-        new_titles = links.resolve_late(self.conn, mark, older)
-        similar.count_terms(self.conn, after=mark.article)
-        return outcomes, run_titles, new_titles
+        return outcomes, run_titles, links.resolve_late(self.conn, mark, older)
 
     def _run_titles(self) -> MemoryTitles:
         """The titles of the articles this run added before the chunk, as they are now."""
@@ -316,8 +381,7 @@ class _Loader:
                 self._flush_rows()
                 return outcome
         except Exception as exc:  # noqa: BLE001 — one bad file must never spoil the batch
-            self.authors.clear()
-            self.terms.clear()
+            self._forget_rows()
             # Whatever this file wrote was rolled back: forget what it taught us.
             self.source_ids = self._all_sources()
             stored.pop(result.values["identity"], None)
@@ -351,10 +415,12 @@ class _Loader:
             if self.insert_article is None:
                 self.insert_article = RawInsert(ARTICLE, list(row), self.conn)
             article_id = self.insert_article(row)
-            self._titled_too(values)
             stored[values["identity"]] = _Stored(article_id, values["content_hash"], file.path)
             self._write_children(article_id, prepared)
             self._index(article_id, prepared)
+            if self.bulk:
+                return "added"
+            self._titled_too(values)
             url, key = values["canonical_url"], values["title_key"]
             if key in self.cited or (url and url in self.cited):
                 links.resolve_links_to(self.conn, article_id, url, key)
@@ -364,7 +430,8 @@ class _Loader:
         self._keep_revision(existing.id, now)
         self.retitled |= existing.id > self.start.article
         self.conn.execute(UPDATE_ARTICLE, {**row, "article_id": existing.id})
-        self._titled_too(values)
+        if not self.bulk:
+            self._titled_too(values)
         existing.content_hash, existing.source_path = values["content_hash"], file.path
         self.conn.execute(DELETE_AUTHORS, {"article_id": existing.id})
         self.conn.execute(DELETE_LINKS, {"article_id": existing.id})
@@ -377,16 +444,21 @@ class _Loader:
         """Keep the title index and the terms of "More like this" in step with the article.
 
         The title words and term counts of articles new in this chunk are written with the
-        whole chunk's at its end (`links.resolve_late`, `similar.count_terms`), even when a
-        later file of the chunk updates them.
+        whole chunk's at its end (`links.resolve_late` or, in bulk, `_flush_rows`;
+        `similar.count_terms`), even when a later file of the chunk updates them.
         """
         values = prepared.values
         earlier = article_id <= self.mark.article
         if not earlier:  # counted with the chunk's: queued, replacing an earlier version's
             if replace:  # written already when the chunk is stored a file at a time
                 self.conn.execute(similar.DELETE_TERMS, {"article_id": article_id})
+                self.conn.execute(title_index.DELETE_WORDS, {"article_id": article_id})
             rows = similar.term_rows(article_id, prepared.terms, values["published"])
             self.terms[article_id] = rows
+            if self.bulk:
+                self.title_words[article_id] = title_index.title_rows(
+                    values["title_key"], article_id
+                )
             return
         if replace:
             title_index.index_title(self.conn, article_id, values["title_key"], replace=True)
@@ -395,15 +467,27 @@ class _Loader:
         )
 
     def _flush_rows(self) -> None:
-        """Write the queued authors and terms."""
-        authors = [row for rows in self.authors.values() for row in rows]
-        terms = [row for rows in self.terms.values() for row in rows]
-        if authors:
-            self.insert_author.many(authors)
-        if terms:
-            self.insert_term.many(terms)
-        self.authors.clear()
-        self.terms.clear()
+        """Write the queued authors, links, terms and title words."""
+        for queue, insert in (
+            (self.authors, self.insert_author),
+            (self.link_rows, self.insert_link),
+            (self.terms, self.insert_term),
+        ):
+            rows = [row for rows in queue.values() for row in rows]
+            if rows:
+                insert.many(rows)
+        words = sorted(
+            (row["word"], row["length"], row["article_id"])
+            for rows in self.title_words.values()
+            for row in rows
+        )  # in the index's order: each lands next to the last
+        if words:
+            self.insert_word.many(dict(zip(WORD_COLUMNS, w, strict=True)) for w in words)
+        self._forget_rows()
+
+    def _forget_rows(self) -> None:
+        for queue in (self.authors, self.link_rows, self.terms, self.title_words):
+            queue.clear()
 
     def _keep_revision(self, article_id: int, now: datetime) -> None:
         """Copy the article's current raw text into a Revision before it is replaced."""
@@ -420,7 +504,10 @@ class _Loader:
             {"article_id": article_id, "position": i, "source_id": self._source_id(c)}
             for i, c in enumerate(prepared.authors)
         ]
-        if prepared.related:
+        if prepared.related and self.bulk:  # resolved by `finish`
+            self.link_rows.pop(article_id, None)  # an earlier version's: rows in file order
+            self.link_rows[article_id] = [{"article_id": article_id, **r} for r in prepared.related]
+        elif prepared.related:
             self.cited.update(r["title_key"] for r in prepared.related)
             self.cited.update(r["canonical_href"] for r in prepared.related if r["canonical_href"])
             self.conn.execute(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Table
@@ -22,13 +23,21 @@ class RawInsert:
         marks = ", ".join("?" * len(self.columns))
         self.sql = f"INSERT INTO {table.name} ({', '.join(self.columns)}) VALUES ({marks})"
         processors = [table.c[name].type.bind_processor(conn.dialect) for name in self.columns]
-        self.steps: list[tuple[str, Callable[[Any], Any] | None]] = list(
-            zip(self.columns, processors, strict=True)
-        )
+        # Only the columns whose type converts (dates): the rest are picked in C, in one go.
+        self.steps: list[tuple[int, Callable[[Any], Any]]] = [
+            (i, step) for i, step in enumerate(processors) if step is not None
+        ]
+        self.values = itemgetter(*self.columns) if len(self.columns) > 1 else _one(self.columns[0])
         self.cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
 
-    def _params(self, row: Mapping[str, Any]) -> list[Any]:
-        return [row[name] if step is None else step(row[name]) for name, step in self.steps]
+    def _params(self, row: Mapping[str, Any]) -> Sequence[Any]:
+        values = self.values(row)
+        if not self.steps:
+            return values
+        values = list(values)
+        for i, step in self.steps:
+            values[i] = step(values[i])
+        return values
 
     def __call__(self, row: Mapping[str, Any]) -> int:
         """Insert one row; return its rowid."""
@@ -38,3 +47,8 @@ class RawInsert:
     def many(self, rows: Iterable[Mapping[str, Any]]) -> None:
         """Insert rows in one statement."""
         self.cursor.executemany(self.sql, map(self._params, rows))
+
+
+def _one(column: str) -> Callable[[Mapping[str, Any]], tuple[Any]]:
+    """A getter of one column that, like itemgetter of several, answers a tuple."""
+    return lambda row: (row[column],)
