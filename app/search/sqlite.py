@@ -91,7 +91,8 @@ class Window:
 
     seen: int
     oldest: int | None
-    ids: str  # a JSON array
+    ids: str  # a JSON array, newest first
+    best: list[int] | None = None  # the best by bm25, when ranked in the same walk
 
     @property
     def full(self) -> bool:
@@ -136,28 +137,33 @@ class _Search:
         found = db.scalar(select(func.count()).select_from(bounded)) or 0
         return min(found, cap), found <= cap
 
-    def latest_added(self, n: int) -> Select:
-        """The n most recently added matches."""
-        return self.candidates().order_by(self.id.desc()).limit(n)
+    def count_past(self, db: Connection, window: Window, cap: int) -> tuple[int, bool]:
+        """The total up to `cap`, counting on from where the full window stopped."""
+        older = self.candidates().where(self.id < window.oldest).limit(cap - window.seen + 1)
+        found = window.seen + (db.scalar(select(func.count()).select_from(older.subquery())) or 0)
+        return min(found, cap), found <= cap
 
-    def window(self, db: Connection) -> Window:
-        """The RANK_WINDOW most recently added matches."""
-        newest = self.latest_added(RANK_WINDOW).subquery()
+    def window(self, db: Connection, rank: int = 0) -> Window:
+        """The RANK_WINDOW most recently added matches; and their `rank` best by bm25 if asked.
+
+        Ranking in the same walk reads the matches (and checks the filters) once, not twice.
+        """
+        columns = [self.id.label("id")]
+        if rank:
+            columns.append(_BM25.label("score"))
+        walk = self.candidates().with_only_columns(*columns).order_by(self.id.desc())
+        newest = walk.limit(RANK_WINDOW).cte("newest").prefix_with("MATERIALIZED")
         ids = func.json_group_array(newest.c.id)  # one string: no Python object per row
-        n, oldest, ids_json = db.execute(select(func.count(), func.min(newest.c.id), ids)).one()
-        return Window(n, oldest, ids_json)
-
-    def ranked(self, db: Connection, window: Window, n: int) -> list[int]:
-        """The best n matches by bm25, among the window's when it is full."""
-        assert self.match.include is not None
-        statement = select(fts.c.rowid).where(_matches(self.match.include))
-        if window.full:
-            statement = statement.where(fts.c.rowid >= window.oldest)
-        if _has_filters(self.query):
-            # The window's ids are the filtered matches from `oldest` on: checking them is
-            # cheaper than building the filters' set of articles again.
-            statement = statement.where(_ROWID_NOT_INDEXED.in_(_each(window.ids)))
-        return list(db.scalars(statement.order_by(_BM25).limit(n)))
+        statement = select(func.count(), func.min(newest.c.id), ids)
+        if rank:
+            best = select(newest.c.id).order_by(newest.c.score, newest.c.id).limit(rank)
+            best = best.subquery()
+            statement = statement.add_columns(
+                select(func.json_group_array(best.c.id)).scalar_subquery()
+            )
+        n, oldest, ids_json, *best_json = db.execute(statement).one()
+        best = json.loads(best_json[0]) if best_json else None
+        return Window(n, oldest, ids_json, best)
 
     def by_date(self, db: Connection, window: Window, total: int, n: int, sort: str) -> list[int]:
         """The first n matches newest or oldest first; undated articles come last."""
@@ -194,18 +200,17 @@ class SqliteBackend:
         sort = request.sort if wanted.text or request.sort != "relevance" else "newest"
         if request.query.impossible_dates:
             return SearchPage([], 0, True, False, sort, Facets() if request.facets else None)
-        # One walk over the newest matches gives the total when there are few, and the
-        # window to rank when there are many (then counting goes on, up to COUNT_CAP).
-        window = wanted.window(db)
+        # One walk over the newest matches gives the window, its best by bm25 (relevance)
+        # and the total when there are few; when there are many, counting goes on below the
+        # window, up to COUNT_CAP.
+        end = request.offset + request.limit
+        ranking = sort == "relevance"
+        window = wanted.window(db, rank=end + 1 if ranking else 0)
         if window.full:
-            total, exact = wanted.count(db, COUNT_CAP)
+            total, exact = wanted.count_past(db, window, COUNT_CAP)
         else:
             total, exact = window.seen, True
-        end = request.offset + request.limit
-        if sort == "relevance":
-            ids = wanted.ranked(db, window, end + 1)
-        else:
-            ids = wanted.by_date(db, window, total, end + 1, sort)
+        ids = (window.best or []) if ranking else wanted.by_date(db, window, total, end + 1, sort)
         facets = None
         if request.facets:
             sample = None if exact and total <= FACET_SAMPLE else FACET_SAMPLE
