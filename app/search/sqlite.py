@@ -145,10 +145,12 @@ class _Search:
         return min(found, cap), found <= cap
 
     def window(self, db: Connection, rank: int = 0) -> Window:
-        """The RANK_WINDOW most recently added matches; and their `rank` best by bm25 if asked.
+        """The RANK_WINDOW most recently added matches; and their `rank` best if filtered.
 
-        Ranking in the same walk reads the matches (and checks the filters) once, not twice.
+        With filters, ranking in the same walk checks them once, not twice; without, a
+        second walk that ranks (`ranked`) is cheaper than keeping every score in the window.
         """
+        rank = rank if _has_filters(self.query) else 0
         columns = [self.id.label("id")]
         if rank:
             columns.append(_BM25.label("score"))
@@ -165,6 +167,16 @@ class _Search:
         n, oldest, ids_json, *best_json = db.execute(statement).one()
         best = json.loads(best_json[0]) if best_json else None
         return Window(n, oldest, ids_json, best)
+
+    def ranked(self, db: Connection, window: Window, n: int) -> list[int]:
+        """The best n matches by bm25, among the window's when it is full."""
+        if window.best is not None:
+            return window.best[:n]
+        assert self.match.include is not None
+        statement = select(fts.c.rowid).where(_matches(self.match.include))
+        if window.full:
+            statement = statement.where(fts.c.rowid >= window.oldest)
+        return list(db.scalars(statement.order_by(_BM25, fts.c.rowid).limit(n)))
 
     def by_date(self, db: Connection, window: Window, total: int, n: int, sort: str) -> list[int]:
         """The first n matches newest or oldest first; undated articles come last."""
@@ -211,7 +223,10 @@ class SqliteBackend:
             total, exact = wanted.count_past(db, window, COUNT_CAP)
         else:
             total, exact = window.seen, True
-        ids = (window.best or []) if ranking else wanted.by_date(db, window, total, end + 1, sort)
+        if ranking:
+            ids = wanted.ranked(db, window, end + 1)
+        else:
+            ids = wanted.by_date(db, window, total, end + 1, sort)
         facets = None
         if request.facets:
             sample = None if exact and total <= FACET_SAMPLE else FACET_SAMPLE
