@@ -42,6 +42,7 @@ from app.search import remember
 from app.search.backend import (
     COUNT_CAP,
     FACET_SAMPLE,
+    RANK_NARROW,
     RANK_WINDOW,
     Facets,
     FacetValue,
@@ -168,14 +169,14 @@ class _Search:
         best = json.loads(best_json[0]) if best_json else None
         return Window(n, oldest, ids_json, best)
 
-    def ranked(self, db: Connection, window: Window, n: int) -> list[int]:
+    def ranked(self, db: Connection, window: Window, n: int, exact: bool) -> list[int]:
         """The best n matches by bm25, among the window's when it is full."""
         if window.best is not None:
             return window.best[:n]
         assert self.match.include is not None
         statement = select(fts.c.rowid).where(_matches(self.match.include))
         if window.full:
-            statement = statement.where(fts.c.rowid >= window.oldest)
+            statement = statement.where(fts.c.rowid >= _oldest_ranked(window, exact))
         return list(db.scalars(statement.order_by(_BM25, fts.c.rowid).limit(n)))
 
     def by_date(self, db: Connection, window: Window, total: int, n: int, sort: str) -> list[int]:
@@ -202,6 +203,17 @@ class _Search:
         return ids
 
 
+def _oldest_ranked(window: Window, exact: bool) -> int:
+    """The oldest id relevance ranks: the window's, or its RANK_NARROW-th newest's."""
+    # Past COUNT_CAP matches (`exact` false) the best among the newest 5,000 or 2,000 are
+    # alike arbitrary (the whole ranking's top 20 shares 0-4 with either at 100,000
+    # articles); 2,000 cost less than half as much.
+    assert window.oldest is not None
+    if exact or window.seen <= RANK_NARROW:
+        return window.oldest
+    return sorted(json.loads(window.ids), reverse=True)[RANK_NARROW - 1]
+
+
 class SqliteBackend:
     """Search with SQLite FTS5."""
 
@@ -224,7 +236,7 @@ class SqliteBackend:
         else:
             total, exact = window.seen, True
         if ranking:
-            ids = wanted.ranked(db, window, end + 1)
+            ids = wanted.ranked(db, window, end + 1, exact)
         else:
             ids = wanted.by_date(db, window, total, end + 1, sort)
         facets = None

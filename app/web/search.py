@@ -17,6 +17,7 @@ from app.queries import Filters
 from app.search.backend import (
     COUNT_CAP,
     FACET_SAMPLE,
+    RANK_NARROW,
     RANK_WINDOW,
     SORTS,
     SearchPage,
@@ -197,6 +198,7 @@ def help_page():
         max_chars=MAX_CHARS,
         max_terms=MAX_TERMS,
         rank_window=RANK_WINDOW,
+        rank_narrow=RANK_NARROW,
         facet_sample=FACET_SAMPLE,
         count_cap=COUNT_CAP,
     )
