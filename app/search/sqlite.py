@@ -249,8 +249,9 @@ class SqliteBackend:
             )
         # One pass over the ids' span beats a lookup per id when the span holds few matches
         # (ranked ids lie in the window; a small result) or each lookup is dear (a prefix
-        # expands to many words); ids in date order spread over every match.
-        scan = sort == "relevance" or total < RANK_WINDOW or wanted.has_prefix
+        # expands to many words); ids in date order, or filtered, spread over every match.
+        few = sort == "relevance" or total < RANK_WINDOW
+        scan = wanted.has_prefix or (few and not _has_filters(request.query))
         hits = _hits(db, ids[request.offset : end], wanted.match.include, scan)
         return SearchPage(hits, total, exact, len(ids) > end, sort, facets)
 
