@@ -73,6 +73,34 @@ def _matches(expression: str) -> ColumnElement[bool]:
     return _FTS.op("MATCH")(expression)
 
 
+def _words_only_statements() -> tuple[Select, Select, Select]:
+    """The window, the count past it and the ranking of words without filters, built once."""
+    match = _matches(bindparam("match"))
+    newest = (
+        select(fts.c.rowid.label("id"))
+        .where(match)
+        .order_by(fts.c.rowid.desc())
+        .limit(bindparam("window"))
+        .cte("newest")
+        .prefix_with("MATERIALIZED")
+    )
+    window = select(func.count(), func.min(newest.c.id), func.json_group_array(newest.c.id))
+    older = select(fts.c.rowid).where(match, fts.c.rowid < bindparam("oldest"))
+    count_older = select(func.count()).select_from(older.limit(bindparam("n")).subquery())
+    ranked = (
+        select(fts.c.rowid)
+        .where(match, fts.c.rowid >= bindparam("low"))
+        .order_by(_BM25, fts.c.rowid)
+        .limit(bindparam("n"))
+    )
+    return window, count_older, ranked
+
+
+# The commonest search, words alone: building these anew each time cost about as much CPU
+# as SQLite took to answer them for a rare word.
+_WINDOW, _COUNT_OLDER, _RANKED = _words_only_statements()
+
+
 def _filtered(statement: Select, query: Query) -> Select:
     """The statement within the query's dates, sources and topics (each must hold)."""
     statement = Filters(start=query.start, end=query.end).apply(statement)
@@ -116,6 +144,7 @@ class _Search:
         self.text = self.match.include is not None
         self.has_prefix = any(t.prefix for t in [*query.wanted(), *query.exclude])
         self.id = fts.c.rowid if self.text else Article.id
+        self.words_only = self.text and not _has_filters(query)
 
     def candidates(self) -> Select:
         """The ids (as `id`) of the articles that match, within the filters, in no order."""
@@ -141,8 +170,14 @@ class _Search:
 
     def count_past(self, db: Connection, window: Window, cap: int) -> tuple[int, bool]:
         """The total up to `cap`, counting on from where the full window stopped."""
-        older = self.candidates().where(self.id < window.oldest).limit(cap - window.seen + 1)
-        found = window.seen + (db.scalar(select(func.count()).select_from(older.subquery())) or 0)
+        n = cap - window.seen + 1
+        if self.words_only:
+            params = {"match": self.match.include, "oldest": window.oldest, "n": n}
+            older = db.scalar(_COUNT_OLDER, params)
+        else:
+            walk = self.candidates().where(self.id < window.oldest).limit(n)
+            older = db.scalar(select(func.count()).select_from(walk.subquery()))
+        found = window.seen + (older or 0)
         return min(found, cap), found <= cap
 
     def window(self, db: Connection, rank: int = 0) -> Window:
@@ -151,6 +186,9 @@ class _Search:
         With filters, ranking in the same walk checks them once, not twice; without, a
         second walk that ranks (`ranked`) is cheaper than keeping every score in the window.
         """
+        if self.words_only:
+            params = {"match": self.match.include, "window": RANK_WINDOW}
+            return Window(*db.execute(_WINDOW, params).one())
         rank = rank if _has_filters(self.query) else 0
         columns = [self.id.label("id")]
         if rank:
@@ -173,11 +211,10 @@ class _Search:
         """The best n matches by bm25, among the window's when it is full."""
         if window.best is not None:
             return window.best[:n]
-        assert self.match.include is not None
-        statement = select(fts.c.rowid).where(_matches(self.match.include))
-        if window.full:
-            statement = statement.where(fts.c.rowid >= _oldest_ranked(window, exact))
-        return list(db.scalars(statement.order_by(_BM25, fts.c.rowid).limit(n)))
+        if not window.seen:
+            return []
+        low = _oldest_ranked(window, exact)
+        return list(db.scalars(_RANKED, {"match": self.match.include, "low": low, "n": n}))
 
     def by_date(self, db: Connection, window: Window, total: int, n: int, sort: str) -> list[int]:
         """The first n matches newest or oldest first; undated articles come last."""
