@@ -38,9 +38,11 @@ from sqlalchemy.orm import Session
 
 from app.models import Article, ArticleTopic, Source, Topic
 from app.queries import NEWEST_FIRST, Filters
+from app.search import remember
 from app.search.backend import (
     COUNT_CAP,
     FACET_SAMPLE,
+    RANK_NARROW,
     RANK_WINDOW,
     Facets,
     FacetValue,
@@ -71,6 +73,34 @@ def _matches(expression: str) -> ColumnElement[bool]:
     return _FTS.op("MATCH")(expression)
 
 
+def _words_only_statements() -> tuple[Select, Select, Select]:
+    """The window, the count past it and the ranking of words without filters, built once."""
+    match = _matches(bindparam("match"))
+    newest = (
+        select(fts.c.rowid.label("id"))
+        .where(match)
+        .order_by(fts.c.rowid.desc())
+        .limit(bindparam("window"))
+        .cte("newest")
+        .prefix_with("MATERIALIZED")
+    )
+    window = select(func.count(), func.min(newest.c.id), func.json_group_array(newest.c.id))
+    older = select(fts.c.rowid).where(match, fts.c.rowid < bindparam("oldest"))
+    count_older = select(func.count()).select_from(older.limit(bindparam("n")).subquery())
+    ranked = (
+        select(fts.c.rowid)
+        .where(match, fts.c.rowid >= bindparam("low"))
+        .order_by(_BM25, fts.c.rowid)
+        .limit(bindparam("n"))
+    )
+    return window, count_older, ranked
+
+
+# The commonest search, words alone: building these anew each time cost about as much CPU
+# as SQLite took to answer them for a rare word.
+_WINDOW, _COUNT_OLDER, _RANKED = _words_only_statements()
+
+
 def _filtered(statement: Select, query: Query) -> Select:
     """The statement within the query's dates, sources and topics (each must hold)."""
     statement = Filters(start=query.start, end=query.end).apply(statement)
@@ -92,6 +122,7 @@ class Window:
     seen: int
     oldest: int | None
     ids: str  # a JSON array
+    best: list[int] | None = None  # the best by bm25, when ranked in the same walk
 
     @property
     def full(self) -> bool:
@@ -113,6 +144,7 @@ class _Search:
         self.text = self.match.include is not None
         self.has_prefix = any(t.prefix for t in [*query.wanted(), *query.exclude])
         self.id = fts.c.rowid if self.text else Article.id
+        self.words_only = self.text and not _has_filters(query)
 
     def candidates(self) -> Select:
         """The ids (as `id`) of the articles that match, within the filters, in no order."""
@@ -136,28 +168,53 @@ class _Search:
         found = db.scalar(select(func.count()).select_from(bounded)) or 0
         return min(found, cap), found <= cap
 
-    def latest_added(self, n: int) -> Select:
-        """The n most recently added matches."""
-        return self.candidates().order_by(self.id.desc()).limit(n)
+    def count_past(self, db: Connection, window: Window, cap: int) -> tuple[int, bool]:
+        """The total up to `cap`, counting on from where the full window stopped."""
+        n = cap - window.seen + 1
+        if self.words_only:
+            params = {"match": self.match.include, "oldest": window.oldest, "n": n}
+            older = db.scalar(_COUNT_OLDER, params)
+        else:
+            walk = self.candidates().where(self.id < window.oldest).limit(n)
+            older = db.scalar(select(func.count()).select_from(walk.subquery()))
+        found = window.seen + (older or 0)
+        return min(found, cap), found <= cap
 
-    def window(self, db: Connection) -> Window:
-        """The RANK_WINDOW most recently added matches."""
-        newest = self.latest_added(RANK_WINDOW).subquery()
+    def window(self, db: Connection, rank: int = 0) -> Window:
+        """The RANK_WINDOW most recently added matches; and their `rank` best if filtered.
+
+        With filters, ranking in the same walk checks them once, not twice; without, a
+        second walk that ranks (`ranked`) is cheaper than keeping every score in the window.
+        """
+        if self.words_only:
+            params = {"match": self.match.include, "window": RANK_WINDOW}
+            return Window(*db.execute(_WINDOW, params).one())
+        rank = rank if _has_filters(self.query) else 0
+        columns = [self.id.label("id")]
+        if rank:
+            columns.append(_BM25.label("score"))
+        walk = self.candidates().with_only_columns(*columns).order_by(self.id.desc())
+        newest = walk.limit(RANK_WINDOW).cte("newest").prefix_with("MATERIALIZED")
         ids = func.json_group_array(newest.c.id)  # one string: no Python object per row
-        n, oldest, ids_json = db.execute(select(func.count(), func.min(newest.c.id), ids)).one()
-        return Window(n, oldest, ids_json)
+        statement = select(func.count(), func.min(newest.c.id), ids)
+        if rank:
+            best = select(newest.c.id).order_by(newest.c.score, newest.c.id).limit(rank)
+            best = best.subquery()
+            statement = statement.add_columns(
+                select(func.json_group_array(best.c.id)).scalar_subquery()
+            )
+        n, oldest, ids_json, *best_json = db.execute(statement).one()
+        best = json.loads(best_json[0]) if best_json else None
+        return Window(n, oldest, ids_json, best)
 
-    def ranked(self, db: Connection, window: Window, n: int) -> list[int]:
+    def ranked(self, db: Connection, window: Window, n: int, exact: bool) -> list[int]:
         """The best n matches by bm25, among the window's when it is full."""
-        assert self.match.include is not None
-        statement = select(fts.c.rowid).where(_matches(self.match.include))
-        if window.full:
-            statement = statement.where(fts.c.rowid >= window.oldest)
-        if _has_filters(self.query):
-            # The window's ids are the filtered matches from `oldest` on: checking them is
-            # cheaper than building the filters' set of articles again.
-            statement = statement.where(_ROWID_NOT_INDEXED.in_(_each(window.ids)))
-        return list(db.scalars(statement.order_by(_BM25).limit(n)))
+        if window.best is not None:
+            return window.best[:n]
+        if not window.seen:
+            return []
+        low = _oldest_ranked(window, exact)
+        return list(db.scalars(_RANKED, {"match": self.match.include, "low": low, "n": n}))
 
     def by_date(self, db: Connection, window: Window, total: int, n: int, sort: str) -> list[int]:
         """The first n matches newest or oldest first; undated articles come last."""
@@ -183,6 +240,17 @@ class _Search:
         return ids
 
 
+def _oldest_ranked(window: Window, exact: bool) -> int:
+    """The oldest id relevance ranks: the window's, or its RANK_NARROW-th newest's."""
+    # Past COUNT_CAP matches (`exact` false) the best among the newest 5,000 or 2,000 are
+    # alike arbitrary (the whole ranking's top 20 shares 0-4 with either at 100,000
+    # articles); 2,000 cost less than half as much.
+    assert window.oldest is not None
+    if exact or window.seen <= RANK_NARROW:
+        return window.oldest
+    return sorted(json.loads(window.ids), reverse=True)[RANK_NARROW - 1]
+
+
 class SqliteBackend:
     """Search with SQLite FTS5."""
 
@@ -194,26 +262,33 @@ class SqliteBackend:
         sort = request.sort if wanted.text or request.sort != "relevance" else "newest"
         if request.query.impossible_dates:
             return SearchPage([], 0, True, False, sort, Facets() if request.facets else None)
-        # One walk over the newest matches gives the total when there are few, and the
-        # window to rank when there are many (then counting goes on, up to COUNT_CAP).
-        window = wanted.window(db)
+        # One walk over the newest matches gives the window, its best by bm25 (relevance)
+        # and the total when there are few; when there are many, counting goes on below the
+        # window, up to COUNT_CAP.
+        end = request.offset + request.limit
+        ranking = sort == "relevance"
+        window = wanted.window(db, rank=end + 1 if ranking else 0)
         if window.full:
-            total, exact = wanted.count(db, COUNT_CAP)
+            total, exact = wanted.count_past(db, window, COUNT_CAP)
         else:
             total, exact = window.seen, True
-        end = request.offset + request.limit
-        if sort == "relevance":
-            ids = wanted.ranked(db, window, end + 1)
+        if ranking:
+            ids = wanted.ranked(db, window, end + 1, exact)
         else:
             ids = wanted.by_date(db, window, total, end + 1, sort)
         facets = None
         if request.facets:
             sample = None if exact and total <= FACET_SAMPLE else FACET_SAMPLE
-            facets = _facets(db, window.ids, sample)
+            facets = remember.remembered(
+                session,
+                ("facets", request.query, FACET_SAMPLE),
+                lambda: _facets(db, window.ids, sample),
+            )
         # One pass over the ids' span beats a lookup per id when the span holds few matches
         # (ranked ids lie in the window; a small result) or each lookup is dear (a prefix
-        # expands to many words); ids in date order spread over every match.
-        scan = sort == "relevance" or total < RANK_WINDOW or wanted.has_prefix
+        # expands to many words); ids in date order, or filtered, spread over every match.
+        few = sort == "relevance" or total < RANK_WINDOW
+        scan = wanted.has_prefix or (few and not _has_filters(request.query))
         hits = _hits(db, ids[request.offset : end], wanted.match.include, scan)
         return SearchPage(hits, total, exact, len(ids) > end, sort, facets)
 
@@ -297,8 +372,11 @@ def _marks(db: Connection, ids: list[int], include: str, scan: bool) -> dict[int
 
 
 def _facets_statement() -> CompoundSelect:
-    """Counts by year, source and topic of the articles whose ids the `sample` JSON lists."""
-    m = select(func.json_each(bindparam("sample")).table_valued("value").c.value).cte("m")
+    """Counts by year, source and topic of the `n` newest articles the `ids` JSON lists."""
+    value = func.json_each(bindparam("ids")).table_valued("value").c.value
+    # Materialized: the years and sources read it, and so do the topics; cut and sorted once.
+    m = select(value).order_by(value.desc()).limit(bindparam("n"))
+    m = m.cte("m").prefix_with("MATERIALIZED")
     # Each sampled article's row is read once, for its year and its source both.
     year = func.substr(Article.published, 1, 4).label("year")
     rows = (
@@ -347,11 +425,9 @@ _FACETS = _facets_statement()
 
 
 def _facets(db: Connection, ids_json: str, sampled: int | None) -> Facets:
-    """Counts by year, source and topic over the first FACET_SAMPLE of the ids, at once."""
-    # Cut here, once: in SQL, each of the three counts read and sorted the whole window again.
-    sample = json.dumps(sorted(json.loads(ids_json), reverse=True)[:FACET_SAMPLE])
+    """Counts by year, source and topic over the newest FACET_SAMPLE of the ids, at once."""
     values: dict[str, list[FacetValue]] = {"year": [], "source": [], "topic": []}
-    for facet, value, label, n in db.execute(_FACETS, {"sample": sample}):
+    for facet, value, label, n in db.execute(_FACETS, {"ids": ids_json, "n": FACET_SAMPLE}):
         values[facet].append(FacetValue(value, label or value, n))
     return Facets(
         years=sorted(values["year"], key=lambda v: v.value, reverse=True),

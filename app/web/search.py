@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from functools import lru_cache, partial
 from urllib.parse import urlencode
 
-from flask import Blueprint, Response, abort, render_template, request, url_for
+from flask import Blueprint, Response, abort, g, render_template, request, url_for
 from slugify import slugify
 
 from app import db, search
@@ -17,6 +17,7 @@ from app.queries import Filters
 from app.search.backend import (
     COUNT_CAP,
     FACET_SAMPLE,
+    RANK_NARROW,
     RANK_WINDOW,
     SORTS,
     SearchPage,
@@ -88,10 +89,21 @@ def page_url(endpoint: str, **changes) -> str:
 
 def with_args(path: str, changes: dict) -> str:
     """The path with this request's parameters, changed; any change starts again at page 1."""
-    args = {k: v for k, v in request.args.items() if k != "page"}
-    args.update(changes)
-    kept = [_pair(k, v) for k, v in args.items() if v not in (None, "")]
-    return f"{path}?{'&'.join(kept)}" if kept else path
+    pairs = dict(_request_pairs())
+    for name, value in changes.items():
+        if value in (None, ""):
+            pairs.pop(name, None)
+        else:
+            pairs[name] = _pair(name, value)
+    return f"{path}?{'&'.join(pairs.values())}" if pairs else path
+
+
+def _request_pairs() -> dict[str, str]:
+    """This request's parameters but the page, encoded once per request (a page links ~60)."""
+    if "search_pairs" not in g:
+        args = request.args.items()
+        g.search_pairs = {k: _pair(k, v) for k, v in args if k != "page" and v != ""}
+    return g.search_pairs
 
 
 @lru_cache(maxsize=1024)
@@ -186,6 +198,7 @@ def help_page():
         max_chars=MAX_CHARS,
         max_terms=MAX_TERMS,
         rank_window=RANK_WINDOW,
+        rank_narrow=RANK_NARROW,
         facet_sample=FACET_SAMPLE,
         count_cap=COUNT_CAP,
     )

@@ -29,6 +29,15 @@ def test_relevance_ranks_the_most_recently_added_when_there_are_many(client, arc
     assert all("<mark>second</mark>" in r["snippet"] for r in body["results"])
 
 
+def test_relevance_ranks_fewer_past_the_count_cap(client, archive, bounds):
+    bounds(RANK_WINDOW=4, RANK_NARROW=2, COUNT_CAP=10)
+    assert len(client.get("/api/search?q=second").get_json()["results"]) == 4
+    bounds(COUNT_CAP=3)
+    body = client.get("/api/search?q=second").get_json()
+    assert {r["id"] for r in body["results"]} == {archive["talks"], archive["undated"]}
+    assert body["total"] == 3 and body["total_exact"] is False
+
+
 @pytest.mark.parametrize("sort", ["newest", "oldest"])
 def test_date_order_walking_the_date_index_gives_the_same_order(client, archive, bounds, sort):
     expected = titles(client, f"q=second&sort={sort}")

@@ -7,6 +7,9 @@ import xml.etree.ElementTree as ET
 from html import unescape
 from urllib.parse import parse_qs, urlsplit
 
+from tests.conftest import write
+from tests.search.conftest import seed_text
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
@@ -78,6 +81,15 @@ def test_facets_count_and_narrow_when_followed(client, archive):
     topics = facet_links(page, "Topic")
     assert {"Venezuela", "Ukraine"} <= set(topics)  # beside what the tagger found
     assert result_titles(html(client, topics["Ukraine"])) == ["Ukraine Talks Stall in Minsk"]
+
+
+def test_facets_follow_the_archive_when_it_grows(client, archive, ingest, tmp_path):
+    assert list(facet_links(html(client, "/search?q=second"), "Year")) == ["2021", "2020", "2019"]
+    later = seed_text("Talks Resume", "AFP", "March 3, 2022", "A second round began.", "resume")
+    write(tmp_path / "later", "resume.txt", later)
+    assert ingest(tmp_path / "later")[0] == 0
+    page = html(client, "/search?q=second&page=1")
+    assert list(facet_links(page, "Year")) == ["2022", "2021", "2020", "2019"]
 
 
 def test_each_filter_of_the_form(client, archive):
