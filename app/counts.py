@@ -10,7 +10,8 @@ done once per request.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from threading import Lock
 from typing import NamedTuple, TypeVar
 
@@ -26,9 +27,6 @@ T = TypeVar("T")
 TOPICS_SECONDS = 60
 ACTIVE_WINDOW = 500
 MAX_REMEMBERED = 2000
-
-_remembered: dict[tuple[str, str], tuple[tuple, float, object]] = {}
-_lock = Lock()
 
 
 _VERSION = Prepared(
@@ -46,6 +44,50 @@ def archive_version(session: Session) -> tuple:
     return session.info["archive_version"]
 
 
+class Memory:
+    """Answers kept until the archive changes; at most `size`, the least recently used dropped.
+
+    Keys come from requests (names, queries, article ids), so the bound keeps memory fixed.
+    """
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._kept: OrderedDict[tuple, tuple[tuple, float, object]] = OrderedDict()
+        self._lock = Lock()
+
+    def get(
+        self,
+        session: Session,
+        key: Hashable,
+        compute: Callable[[], T],
+        seconds: float | None = None,
+        stamp: object = None,
+    ) -> T:
+        """compute(), or its answer from before if the archive has not changed (nor `seconds` gone).
+
+        `stamp`: something else whose change makes the answer stale (a topic's article count).
+        """
+        full_key = (str(session.get_bind().url), key)
+        version = (*archive_version(session), stamp)
+        now = time.monotonic()
+        with self._lock:
+            hit = self._kept.get(full_key)
+            fresh = hit is not None and (seconds is None or now - hit[1] < seconds)
+            if fresh and hit[0] == version:  # type: ignore[index]
+                self._kept.move_to_end(full_key)
+                return hit[2]  # type: ignore[return-value]
+        value = compute()
+        with self._lock:
+            self._kept[full_key] = (version, now, value)
+            self._kept.move_to_end(full_key)
+            while len(self._kept) > self.size:
+                self._kept.popitem(last=False)
+        return value
+
+
+_counts = Memory(MAX_REMEMBERED)
+
+
 def remembered(
     session: Session,
     name: str,
@@ -53,23 +95,8 @@ def remembered(
     seconds: float | None = None,
     stamp: object = None,
 ) -> T:
-    """compute(), or its answer from before if the archive has not changed (nor `seconds` gone).
-
-    `stamp`: something else whose change makes the answer stale (a topic's article count).
-    """
-    key = (str(session.get_bind().url), name)
-    version = (*archive_version(session), stamp)
-    with _lock:
-        hit = _remembered.get(key)
-    now = time.monotonic()
-    if hit is not None and hit[0] == version and (seconds is None or now - hit[1] < seconds):
-        return hit[2]  # type: ignore[return-value]
-    value = compute()
-    with _lock:
-        if len(_remembered) >= MAX_REMEMBERED:  # names made from requests: keep memory bounded
-            _remembered.clear()
-        _remembered[key] = (version, now, value)
-    return value
+    """A count or list over the archive, computed once until the archive changes."""
+    return _counts.get(session, name, compute, seconds, stamp)
 
 
 def calendar(session: Session) -> dict[int, list[tuple[int, int]]]:

@@ -11,11 +11,9 @@ much; shared topics add to the score, and distance in time divides it.
 from __future__ import annotations
 
 import math
-import time
-from collections import Counter, OrderedDict
+from collections import Counter
 from datetime import date
 from functools import lru_cache
-from threading import Lock
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
@@ -47,8 +45,7 @@ SHORTLIST = 30  # best candidates by terms, then weighed by time and topics
 LIMIT = 5
 REMEMBERED = 10_000  # articles whose answer is kept (a few hundred bytes each)
 
-_remembered: OrderedDict[tuple[str, int, int], tuple[tuple, float, list[Similar]]] = OrderedDict()
-_lock = Lock()
+_remembered = counts.Memory(REMEMBERED)
 
 INSERT_TERM = ArticleTerm.__table__.insert()
 # An article's terms, how many articles keep each, and about how many articles there are.
@@ -222,21 +219,12 @@ def more_like_this(session: Session, article: Shown, limit: int = LIMIT) -> list
     Remembered per article until the archive changes (or retag may have, after a minute):
     finding them reads a few hundred index entries, some 3 ms at 100,000 articles.
     """
-    key = (str(session.get_bind().url), article.id, limit)
-    version = counts.archive_version(session)
-    now = time.monotonic()
-    with _lock:
-        hit = _remembered.get(key)
-        if hit is not None and hit[0] == version and now - hit[1] < counts.TOPICS_SECONDS:
-            _remembered.move_to_end(key)
-            return hit[2]
-    found = _more_like_this(session, article, limit)
-    with _lock:
-        _remembered[key] = (version, now, found)
-        _remembered.move_to_end(key)
-        if len(_remembered) > REMEMBERED:
-            _remembered.popitem(last=False)
-    return found
+    return _remembered.get(
+        session,
+        (article.id, limit),
+        lambda: _more_like_this(session, article, limit),
+        counts.TOPICS_SECONDS,
+    )
 
 
 def _more_like_this(session: Session, article: Shown, limit: int) -> list[Similar]:
