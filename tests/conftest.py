@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from flask import Flask
 
 from app import create_app
 from app.migrate import upgrade
@@ -22,13 +24,18 @@ def migrated_db(tmp_path_factory) -> Path:
     return path
 
 
-@pytest.fixture
-def app(migrated_db, tmp_path_factory):
-    db_path = tmp_path_factory.mktemp("db") / "archive.db"
+def fresh_app(migrated_db: Path, folder: Path) -> Iterator[Flask]:
+    """An app on its own copy of the migrated archive, its engine closed afterwards."""
+    db_path = folder / "archive.db"
     shutil.copy(migrated_db, db_path)
     app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{db_path}"})
     yield app
     app.extensions["engine"].dispose()
+
+
+@pytest.fixture
+def app(migrated_db, tmp_path_factory):
+    yield from fresh_app(migrated_db, tmp_path_factory.mktemp("db"))
 
 
 @pytest.fixture

@@ -283,7 +283,7 @@ class SqliteBackend:
             sample = None if exact and total <= FACET_SAMPLE else FACET_SAMPLE
             facets = FACETS.get(
                 session,
-                (request.query, FACET_SAMPLE),
+                request.query,
                 lambda: _facets(db, window.ids, sample),
                 counts.TOPICS_SECONDS,  # retag changes topics without a new archive version
             )

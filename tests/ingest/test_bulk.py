@@ -9,9 +9,9 @@ import shutil
 import pytest
 from sqlalchemy import text
 
-from app import create_app, db, topics_store
+from app import db, topics_store
 from app.ingest import bulk, load
-from tests.conftest import SEEDS, article_text, write
+from tests.conftest import SEEDS, article_text, fresh_app, write
 
 BODY = "Russia and Ukraine met in {title} as China watched; Turkey and Iran sent envoys."
 # Links resolved by title, spelling and typo, one never; within a chunk and across chunks.
@@ -49,11 +49,7 @@ def corpus(tmp_path, monkeypatch):
 @pytest.fixture
 def other_app(migrated_db, tmp_path_factory):
     """A second archive, to ingest the same files the other way."""
-    path = tmp_path_factory.mktemp("other") / "archive.db"
-    shutil.copy(migrated_db, path)
-    other = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{path}"})
-    yield other
-    other.extensions["engine"].dispose()
+    yield from fresh_app(migrated_db, tmp_path_factory.mktemp("other"))
 
 
 def run(app, *paths) -> tuple[int, dict]:
