@@ -4,7 +4,9 @@ A count per month or per source reads every entry of an index (a few millisecond
 articles, tens at a million), too slow to redo on every page view. Ingest only adds articles
 or replaces one while keeping its old text as a revision, so the highest article id and the
 highest revision id together change whenever a count can: checking them is two index seeks,
-done once per request.
+done once per request. The schema's version joins them: the end of a bulk load (which builds
+the search index, resolves links and counts terms) restores its triggers and indexes, so
+searches and "More like this" computed before it are not given after it.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Callable, Hashable
 from threading import Lock
 from typing import NamedTuple, TypeVar
 
-from sqlalchemy import extract, func, select
+from sqlalchemy import extract, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from app.models import Article, ArticleAuthor, ArticleTopic, Revision, Source, Topic
@@ -33,6 +35,7 @@ _VERSION = Prepared(
     select(
         select(func.max(Article.id)).scalar_subquery(),
         select(func.max(Revision.id)).scalar_subquery(),
+        literal_column("(SELECT schema_version FROM pragma_schema_version)"),  # SQLite's
     )
 )
 

@@ -30,6 +30,10 @@ from bench.http import Client
 SAMPLE_SIZE = 50  # articles the article cases rotate over
 FIRST_VIEWS = 2000  # other articles, each requested once: pages nothing has remembered yet
 DEEP = 10_000  # articles before the deep list page (the 500th page of 20), at most half of all
+FIRST_ASKED = 500  # searches of each kind, each asked once: results nothing has remembered yet
+# Articles a word is in, as a share of the archive: "kompromat" is in 0.8 %, "russia" in 58 %,
+# "venezuela" in 3 % (at 100,000 articles).
+RARE, COMMON, LESS_COMMON = (0.004, 0.012), (0.2, 0.6), (0.02, 0.06)
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,8 @@ class Sample:
     first_views: list[str]  # pages of other articles, each asked once (a reader's first view)
     deep_cursor: str  # the `after` of the list page DEEP articles down
     deep_depth: int
+    rare_words: list[str]  # words in a few hundred articles each, each searched once
+    word_pairs: list[str]  # a common word and a less common one, each pair searched once
     topic: str = "russia"  # the slug of the topic with most articles
     source: str = "reuters"  # the slug of the source most articles come from
     month: str = "2025/09"  # the newest month with articles, as the archive's path has it
@@ -134,6 +140,24 @@ def _search(name: str, query: str, args: str = "", **extra: str) -> list[Case]:
     ]
 
 
+def _first_asked(name: str, queries: Callable[[Sample], list[str]]) -> list[Case]:
+    """The search page and /api/search for many queries, each asked once (nothing remembered)."""
+
+    def paths(prefix: str) -> Callable[[Sample], list[str]]:
+        return lambda s: [f"{prefix}search?q={quote(q)}" for q in queries(s)]
+
+    return [
+        Case(f"search page: {name}", paths("/")),
+        Case(
+            f"api search: {name}",
+            paths("/api/"),
+            sql=sql.SEARCH,
+            params=lambda s: [{"q": compile_query(parse(q)).include} for q in queries(s)],
+            peer=True,
+        ),
+    ]
+
+
 # The search mix of the search issue (bench/search.py times the same queries on its own), and
 # the topic's JSON and a year of the archive.
 CASES += [
@@ -144,6 +168,8 @@ CASES += [
     *_search("prefix", "sanction*"),
     *_search("date range", "ceasefire", "&from=2019&to=2019", start="2019-01-01", end="2019-12-31"),
     *_search("newest first", "kremlin", "&sort=newest"),
+    *_first_asked("rare word, first asked", lambda s: s.rare_words),
+    *_first_asked("two words, first asked", lambda s: s.word_pairs),
     Case("api topic", lambda s: [f"/api/topics/{s.topic}?per_page=20"]),
     Case("archive year", lambda s: [f"/archive/{s.month[:4]}"]),
 ]
@@ -151,12 +177,15 @@ CASES += [
 
 def sample(database: Path, client: Client, seed: int = 0) -> Sample:
     """Draw articles at random (seeded) and walk the API's `next` links to a deep page."""
+    rng = random.Random(seed)
     with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as conn:
         rows = conn.execute("SELECT id, slug FROM article ORDER BY id").fetchall()
         biggest = {k: conn.execute(q).fetchone() for k, q in BIGGEST.items()}
+        words = {share: _words(conn, len(rows), share) for share in (RARE, COMMON, LESS_COMMON)}
     if not rows:
         raise RuntimeError("the database holds no articles to measure")
-    drawn = random.Random(seed).sample(rows, min(SAMPLE_SIZE + FIRST_VIEWS, len(rows)))
+    pairs = [f"{rng.choice(words[COMMON])} {rng.choice(words[LESS_COMMON])}" for _ in words[RARE]]
+    drawn = rng.sample(rows, min(SAMPLE_SIZE + FIRST_VIEWS, len(rows)))
     chosen, others = drawn[:SAMPLE_SIZE], drawn[SAMPLE_SIZE:] or drawn
     depth = max(1, min(DEEP, len(rows) // 2))
     return Sample(
@@ -165,8 +194,22 @@ def sample(database: Path, client: Client, seed: int = 0) -> Sample:
         first_views=[f"/articles/{i}/{slug}" for i, slug in others],
         deep_cursor=_cursor_at(client, depth),
         deep_depth=depth,
+        rare_words=rng.sample(words[RARE], min(FIRST_ASKED, len(words[RARE]))),
+        word_pairs=list(dict.fromkeys(pairs))[:FIRST_ASKED],
         **{k: row[0] for k, row in biggest.items() if row and row[0]},
     )
+
+
+def _words(conn: sqlite3.Connection, articles: int, share: tuple[float, float]) -> list[str]:
+    """Indexed words (as the index stems them) in that share of the articles, A–Z."""
+    conn.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.words USING fts5vocab(main, article_fts, row)"
+    )
+    low, high = (round(articles * s) for s in share)
+    found = conn.execute(
+        "SELECT term FROM temp.words WHERE doc BETWEEN ? AND ? ORDER BY term", (low, high)
+    )
+    return [term for (term,) in found if term.isalpha() and len(term) > 3] or ["kompromat"]
 
 
 def _cursor_at(client: Client, depth: int) -> str:

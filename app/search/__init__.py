@@ -8,12 +8,17 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from app import counts
 from app.search.backend import SORTS, SearchBackend, SearchPage, SearchRequest
 from app.search.parse import parse
 from app.search.query import Query
 from app.search.sqlite import SqliteBackend
 
 BACKENDS: dict[str, SearchBackend] = {"sqlite": SqliteBackend()}
+# Pages of results already given, like a search engine's result cache: the same search comes
+# back when a reader returns to the results or reloads, a feed reader polls a saved search, or
+# many readers follow one story. A page is some 30 KB; the least recently asked are dropped.
+RESULTS = counts.Memory(256)
 
 __all__ = ["SORTS", "Query", "SearchPage", "SearchRequest", "count", "parse", "search"]
 
@@ -28,8 +33,13 @@ def backend(session: Session) -> SearchBackend:
 
 
 def search(session: Session, request: SearchRequest) -> SearchPage:
-    """A page of results for a request."""
-    return backend(session).search(session, request)
+    """A page of results for a request, remembered until the archive changes."""
+    return RESULTS.get(
+        session,
+        request,
+        lambda: backend(session).search(session, request),
+        counts.TOPICS_SECONDS,  # retag changes topics without a new archive version
+    )
 
 
 def count(session: Session, query: Query, cap: int) -> tuple[int, bool]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import (
     ColumnElement,
@@ -36,8 +37,9 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from app import counts
+from app import counts, summaries
 from app.models import Article, ArticleTopic, Source, Topic
+from app.prepared import Prepared
 from app.queries import NEWEST_FIRST, Filters
 from app.search.backend import (
     COUNT_CAP,
@@ -54,7 +56,6 @@ from app.search.backend import (
 from app.search.fts5 import Match, compile_query
 from app.search.marks import END, START, marked
 from app.search.query import Query
-from app.summaries import SourceName
 
 # bm25 weights: a word in the title counts ten times one in the body (0002 sets `rank` alike).
 TITLE_WEIGHT, BODY_WEIGHT = 10.0, 1.0
@@ -100,7 +101,7 @@ def _words_only_statements() -> tuple[Select, Select, Select]:
 
 # The commonest search, words alone: building these anew each time cost about as much CPU
 # as SQLite took to answer them for a rare word.
-_WINDOW, _COUNT_OLDER, _RANKED = _words_only_statements()
+_WINDOW, _COUNT_OLDER, _RANKED = map(Prepared, _words_only_statements())
 
 
 def _filtered(statement: Select, query: Query) -> Select:
@@ -175,7 +176,7 @@ class _Search:
         n = cap - window.seen + 1
         if self.words_only:
             params = {"match": self.match.include, "oldest": window.oldest, "n": n}
-            older = db.scalar(_COUNT_OLDER, params)
+            older = _COUNT_OLDER.scalar(db, params)
         else:
             walk = self.candidates().where(self.id < window.oldest).limit(n)
             older = db.scalar(select(func.count()).select_from(walk.subquery()))
@@ -190,7 +191,7 @@ class _Search:
         """
         if self.words_only:
             params = {"match": self.match.include, "window": RANK_WINDOW}
-            return Window(*db.execute(_WINDOW, params).one())
+            return Window(*_WINDOW.first(db, params))  # type: ignore[misc]
         rank = rank if _has_filters(self.query) else 0
         columns = [self.id.label("id")]
         if rank:
@@ -216,7 +217,8 @@ class _Search:
         if not window.seen:
             return []
         low = _oldest_ranked(window, exact)
-        return list(db.scalars(_RANKED, {"match": self.match.include, "low": low, "n": n}))
+        params = {"match": self.match.include, "low": low, "n": n}
+        return [row[0] for row in _RANKED.rows(db, params)]
 
     def by_date(self, db: Connection, window: Window, total: int, n: int, sort: str) -> list[int]:
         """The first n matches newest or oldest first; undated articles come last."""
@@ -316,25 +318,12 @@ def _hits(db: Connection, ids: list[int], include: str | None, scan: bool) -> li
 # Built once, with the ids and the match as parameters: a page shows 20 results, and making
 # these statements anew each time cost more CPU than SQLite took to answer them.
 _IDS = bindparam("ids", expanding=True)
-_TOPICS = (
-    select(ArticleTopic.article_id, Topic.slug)
-    .join(Topic, Topic.id == ArticleTopic.topic_id)
-    .where(ArticleTopic.article_id.in_(_IDS))
-    .order_by(ArticleTopic.weight.desc(), Topic.id)
-)
-_SUMMARIES = (
-    select(
-        Article.id,
-        Article.slug,
-        Article.title,
-        Article.published,
-        Article.lead,
-        Article.updated_at,
-        Source.slug,
-        Source.name,
-    )
-    .outerjoin(Source, Source.id == Article.source_id)
-    .where(Article.id.in_(_IDS))
+# The shown articles and their topics in one statement, run on the driver's cursor (the ids
+# as one JSON array: a prepared statement takes no list).
+_SUMMARIES = Prepared(
+    summaries.with_topics()
+    .add_columns(Article.updated_at)
+    .where(Article.id.in_(_each(bindparam("ids_json"))))
 )
 _MARKS = select(
     fts.c.rowid,
@@ -349,18 +338,27 @@ _MARKS_EACH = _MARKS.where(fts.c.rowid.in_(_IDS))
 
 
 def _summaries(db: Connection, ids: list[int]) -> dict[int, Summary]:
-    """The shown articles as plain rows: two queries, no ORM object per article or topic."""
-    topics: dict[int, list[str]] = {i: [] for i in ids}
-    for article_id, slug in db.execute(_TOPICS, {"ids": ids}):
-        topics[article_id].append(slug)
+    """The shown articles as plain rows, each with its topic slugs heaviest first."""
+    rows = _SUMMARIES.rows(db, {"ids_json": json.dumps(ids)})
+    updated = {row[0]: row[-1] for row in rows}
     return {
-        row[0]: Summary(
-            *row[:6],
-            source=SourceName(row[6], row[7]) if row[6] is not None else None,
-            topics=tuple(topics[row[0]]),
+        s.id: Summary(
+            s.id,
+            s.slug,
+            s.title,
+            s.published,
+            s.lead or "",
+            _moment(updated[s.id]),
+            s.source,
+            tuple(tag.topic.slug for tag in s.topics),
         )
-        for row in db.execute(_SUMMARIES, {"ids": ids})
+        for s in summaries.from_topic_rows(row[:-1] for row in rows)
     }
+
+
+def _moment(value: str | datetime) -> datetime:
+    """A DateTime column's value as the driver gives it (SQLite: ISO text)."""
+    return datetime.fromisoformat(value) if isinstance(value, str) else value
 
 
 def _marks(db: Connection, ids: list[int], include: str, scan: bool) -> dict[int, tuple]:

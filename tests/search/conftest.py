@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from app import db
+import app.search as app_search
+from app import counts, db
 from app.models import Article, ArticleTopic, Topic
 from tests.conftest import write
 
@@ -67,6 +68,13 @@ def tag(app, slug: str, name: str, *keys: str) -> None:
             # The tagger may already have given it this topic: merge rather than add.
             session.merge(ArticleTopic(article_id=article_id, topic_id=topic.id, weight=1.0))
         session.commit()
+
+
+@pytest.fixture
+def unremembered(monkeypatch):
+    """Searches worked out anew each time: for tests that change what a search finds behind
+    the app's back (bounds, the index by hand), which a running server sees within a minute."""
+    monkeypatch.setattr(app_search, "RESULTS", counts.Memory(0))
 
 
 @pytest.fixture

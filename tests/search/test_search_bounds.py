@@ -8,7 +8,7 @@ from app.search import sqlite
 
 
 @pytest.fixture
-def bounds(monkeypatch):
+def bounds(monkeypatch, unremembered):
     def set_bounds(**values):
         for name, value in values.items():
             monkeypatch.setattr(sqlite, name, value)

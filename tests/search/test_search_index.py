@@ -42,7 +42,7 @@ def test_reingesting_a_changed_file_updates_the_index(client, ingest, tmp_path):
     assert ids(client, "zeppelins") == [] and len(ids(client, "dirigibles")) == 1
 
 
-def test_a_rebuild_indexes_the_articles_already_there(tmp_path):
+def test_a_rebuild_indexes_the_articles_already_there(tmp_path, unremembered):
     # Later migrations need today's code, so an archive from before 0002 is simulated by
     # emptying the index; 0002 runs this same rebuild over the rows it finds.
     path = tmp_path / "old.db"
@@ -74,3 +74,14 @@ def test_rank_is_bm25_with_the_title_weighted(app, archive):
             select(text("v")).select_from(text("article_fts_config")).where(text("k = 'rank'"))
         )
         assert config == "bm25(10.0, 1.0)"
+
+
+def test_a_search_asked_again_after_an_ingest_finds_the_new_article(client, ingest, tmp_path):
+    # Results are remembered per search until the archive changes: an ingest must show.
+    write(tmp_path / "one", "a.txt", article_text("Zeppelin Talks", url="https://example.org/1"))
+    ingest(tmp_path / "one")
+    assert len(ids(client, "zeppelin")) == 1
+    assert len(ids(client, "zeppelin")) == 1  # asked again: the same answer
+    write(tmp_path / "two", "b.txt", article_text("Zeppelin Deal", url="https://example.org/2"))
+    ingest(tmp_path / "two")
+    assert len(ids(client, "zeppelin")) == 2
