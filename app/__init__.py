@@ -8,6 +8,8 @@ from typing import Any
 
 from flask import Flask
 
+from app.web.json import JSONProvider
+
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Build the app: configuration, database, blueprints and commands."""
@@ -26,8 +28,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         MAX_PER_PAGE=100,
         TAXONOMY_PATH=os.environ.get("TAXONOMY_PATH"),  # None: the package's app/data/taxonomy
     )
-    app.json.sort_keys = False
-    app.json.ensure_ascii = False
+    app.json = JSONProvider(app)
     if config:
         app.config.update(config)
 

@@ -43,7 +43,9 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 
 def _sqlite_begin(connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # Straight to the driver: every request begins one, and SQLAlchemy's execute of a bare
+    # BEGIN cost a tenth of a millisecond of Python.
+    connection.connection.driver_connection.execute("BEGIN")
 
 
 def init_app(app: Flask) -> None:

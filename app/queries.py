@@ -323,6 +323,12 @@ def _dense(session: Session, filters: Filters, limit: int) -> bool:
     return not filters.source or at_least("author") or at_least("publisher")
 
 
+# Pages of summaries already given: the front page and a list's first pages are asked far more
+# often than the archive changes. A page of 20 summaries is some 15 KB; ORM rows (FULL) are
+# never kept, they belong to their session.
+PAGES = counts.Memory(512)
+
+
 def page(
     session: Session,
     filters: Filters,
@@ -331,7 +337,27 @@ def page(
     before: Cursor | None = None,
     shape: str = SUMMARY,
 ) -> Page:
-    """A page of articles newest first: after a cursor (older), before one (newer), or the top."""
+    """A page of articles newest first: after a cursor (older), before one (newer), or the top.
+
+    Remembered until the archive changes (and, for the topics it shows, a minute: retag)."""
+    if shape == FULL:
+        return _page(session, filters, limit, after, before, shape)
+    return PAGES.get(
+        session,
+        (filters, limit, after, before, shape),
+        lambda: _page(session, filters, limit, after, before, shape),
+        counts.TOPICS_SECONDS,
+    )
+
+
+def _page(
+    session: Session,
+    filters: Filters,
+    limit: int,
+    after: Cursor | None,
+    before: Cursor | None,
+    shape: str,
+) -> Page:
     walk = _dense(session, filters, limit)
     params = filters.params()
     if before is not None:
@@ -385,11 +411,20 @@ def _counting(shape: FilterShape) -> Prepared:
     return Prepared(counted.where(*_named_conditions(shape, False)))
 
 
+# Articles already shown, with their neighbours and citing articles (some 10 KB each).
+ARTICLES = counts.Memory(1000)
+
+
 def article(session: Session, article_id: int) -> Detail | None:
-    """One article with everything its page shows."""
+    """One article with everything its page shows, remembered like a page (`page`)."""
     if not 0 < article_id <= MAX_ID:
         return None
-    return details.load(session.connection(), article_id)
+    return ARTICLES.get(
+        session,
+        ("detail", article_id),
+        lambda: details.load(session.connection(), article_id),
+        counts.TOPICS_SECONDS,
+    )
 
 
 def _nearest(kind: str, condition: ColumnElement[bool], order: tuple) -> Select:
@@ -435,6 +470,12 @@ class Around:
 
 def around(session: Session, found: Detail) -> Around:
     """The articles just older and just newer than this one, and those citing it."""
+    return ARTICLES.get(
+        session, ("around", found.id), lambda: _around_of(session, found), counts.TOPICS_SECONDS
+    )
+
+
+def _around_of(session: Session, found: Detail) -> Around:
     statement = _AROUND_UNDATED if found.published is None else _AROUND_DATED
     rows = statement.rows(session.connection(), Cursor.of(found).params())
     by_kind: dict[str, list[Summary]] = defaultdict(list)

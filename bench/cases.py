@@ -45,6 +45,7 @@ class Sample:
     first_views: list[str]  # pages of other articles, each asked once (a reader's first view)
     deep_cursor: str  # the `after` of the list page DEEP articles down
     deep_depth: int
+    cursors: list[str]  # list pages after FIRST_ASKED articles drawn at random, each asked once
     rare_words: list[str]  # words in a few hundred articles each, each searched once
     word_pairs: list[str]  # a common word and a less common one, each pair searched once
     topic: str = "russia"  # the slug of the topic with most articles
@@ -53,8 +54,16 @@ class Sample:
 
     @property
     def deep_params(self) -> dict[str, Any]:
-        published, _, ident = self.deep_cursor.partition(".")
-        return {"published": published, "id": int(ident)}
+        return _cursor_params(self.deep_cursor)
+
+    @property
+    def first_view_ids(self) -> list[int]:
+        return [int(path.split("/")[2]) for path in self.first_views]
+
+
+def _cursor_params(cursor: str) -> dict[str, Any]:
+    published, _, ident = cursor.partition(".")
+    return {"published": published, "id": int(ident)}
 
 
 Paths = str | Callable[[Sample], Sequence[str]]
@@ -80,6 +89,17 @@ def _deep(path: str) -> Callable[[Sample], list[str]]:
     return lambda s: [f"{path}after={quote(s.deep_cursor)}"]
 
 
+def _api_article(name: str, ids: Callable[[Sample], list[int]]) -> Case:
+    """/api/articles/<id> for each of the ids in turn, also as SQL (floor and peer)."""
+    return Case(
+        name,
+        lambda s: [f"/api/articles/{i}" for i in ids(s)],
+        sql=sql.ARTICLE,
+        params=lambda s: [{"id": i} for i in ids(s)],
+        peer=True,
+    )
+
+
 CASES: list[Case] = [
     Case("/healthz (floor)", "/healthz"),
     Case("front page /", "/"),
@@ -98,13 +118,17 @@ CASES: list[Case] = [
         params=lambda s: [s.deep_params],
         peer=True,
     ),
+    _api_article("api article", lambda s: s.article_ids),
+    # Pages nothing has remembered yet: each request a list page or an article asked once.
+    Case("list, first view", lambda s: [f"/articles?after={quote(c)}" for c in s.cursors]),
     Case(
-        "api article",
-        lambda s: [f"/api/articles/{i}" for i in s.article_ids],
-        sql=sql.ARTICLE,
-        params=lambda s: [{"id": i} for i in s.article_ids],
+        "api list, first view",
+        lambda s: [f"/api/articles?per_page=20&after={quote(c)}" for c in s.cursors],
+        sql=sql.LIST_AFTER,
+        params=lambda s: [_cursor_params(c) for c in s.cursors],
         peer=True,
     ),
+    _api_article("api article, first view", lambda s: s.first_view_ids),
     Case("topic page", lambda s: [f"/topics/{s.topic}"]),
     Case("archive month", lambda s: [f"/archive/{s.month}"]),
     Case("source page", lambda s: [f"/sources/{s.source}"]),
@@ -180,6 +204,9 @@ def sample(database: Path, client: Client, seed: int = 0) -> Sample:
     rng = random.Random(seed)
     with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as conn:
         rows = conn.execute("SELECT id, slug FROM article ORDER BY id").fetchall()
+        dated = conn.execute(
+            "SELECT published || '.' || id FROM article WHERE published IS NOT NULL ORDER BY id"
+        ).fetchall()
         biggest = {k: conn.execute(q).fetchone() for k, q in BIGGEST.items()}
         words = {share: _words(conn, len(rows), share) for share in (RARE, COMMON, LESS_COMMON)}
     if not rows:
@@ -194,6 +221,7 @@ def sample(database: Path, client: Client, seed: int = 0) -> Sample:
         first_views=[f"/articles/{i}/{slug}" for i, slug in others],
         deep_cursor=_cursor_at(client, depth),
         deep_depth=depth,
+        cursors=[c for (c,) in rng.sample(dated, min(FIRST_ASKED, len(dated)))],
         rare_words=rng.sample(words[RARE], min(FIRST_ASKED, len(words[RARE]))),
         word_pairs=list(dict.fromkeys(pairs))[:FIRST_ASKED],
         **{k: row[0] for k, row in biggest.items() if row and row[0]},
