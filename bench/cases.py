@@ -58,7 +58,8 @@ class Sample:
 
     @property
     def first_view_ids(self) -> list[int]:
-        return [int(path.split("/")[2]) for path in self.first_views]
+        """The articles of `first_views` from the other end: none the article page has shown."""
+        return [int(path.split("/")[2]) for path in reversed(self.first_views)]
 
 
 def _cursor_params(cursor: str) -> dict[str, Any]:
@@ -119,13 +120,14 @@ CASES: list[Case] = [
         peer=True,
     ),
     _api_article("api article", lambda s: s.article_ids),
-    # Pages nothing has remembered yet: each request a list page or an article asked once.
+    # Pages nothing has remembered yet: each request a list page or an article asked once, the
+    # API's from the other end of the sample (the HTML case has asked the first ones).
     Case("list, first view", lambda s: [f"/articles?after={quote(c)}" for c in s.cursors]),
     Case(
         "api list, first view",
-        lambda s: [f"/api/articles?per_page=20&after={quote(c)}" for c in s.cursors],
+        lambda s: [f"/api/articles?per_page=20&after={quote(c)}" for c in s.cursors[::-1]],
         sql=sql.LIST_AFTER,
-        params=lambda s: [_cursor_params(c) for c in s.cursors],
+        params=lambda s: [_cursor_params(c) for c in s.cursors[::-1]],
         peer=True,
     ),
     _api_article("api article, first view", lambda s: s.first_view_ids),
@@ -165,18 +167,15 @@ def _search(name: str, query: str, args: str = "", **extra: str) -> list[Case]:
 
 
 def _first_asked(name: str, queries: Callable[[Sample], list[str]]) -> list[Case]:
-    """The search page and /api/search for many queries, each asked once (nothing remembered)."""
-
-    def paths(prefix: str) -> Callable[[Sample], list[str]]:
-        return lambda s: [f"{prefix}search?q={quote(q)}" for q in queries(s)]
-
+    """The search page and /api/search for many queries, each asked once (nothing remembered):
+    the API takes them from the other end of the list, none the page has asked."""
     return [
-        Case(f"search page: {name}", paths("/")),
+        Case(f"search page: {name}", lambda s: [f"/search?q={quote(q)}" for q in queries(s)]),
         Case(
             f"api search: {name}",
-            paths("/api/"),
+            lambda s: [f"/api/search?q={quote(q)}" for q in queries(s)[::-1]],
             sql=sql.SEARCH,
-            params=lambda s: [{"q": compile_query(parse(q)).include} for q in queries(s)],
+            params=lambda s: [{"q": compile_query(parse(q)).include} for q in queries(s)[::-1]],
             peer=True,
         ),
     ]

@@ -105,3 +105,13 @@ def test_bad_parameters_answer_400_with_a_reason(client, seeded, query):
 def test_unknown_article_is_a_json_404(client, seeded):
     response = client.get("/api/articles/999999")
     assert response.status_code == 404 and "error" in response.get_json()
+
+
+def test_json_is_utf8_in_the_documented_key_order(client, ingest, tmp_path):
+    write(tmp_path, "a.txt", article_text("Talks in Cúcuta", url="https://example.org/c"))
+    ingest(tmp_path)
+    response = client.get("/api/articles")
+    assert response.mimetype == "application/json" and response.data.endswith(b"}\n")
+    assert "Talks in Cúcuta".encode() in response.data  # not escaped as \u00fa
+    assert list(response.get_json()) == ["total", "articles", "next"]
+    assert list(response.get_json()["articles"][0])[:3] == ["id", "url", "title"]
