@@ -31,10 +31,9 @@ from app.models import (
     RelatedLink,
     Revision,
     Source,
-    TitleWord,
+    TitleSkeleton,
 )
 from app.title_index import MemoryTitles, SqlTitles, Titles
-from app.title_match import index_words
 
 CHUNK = 500  # files read and looked up together, to make re-runs cheap
 PARALLEL_FROM = 64  # fewer files than this are parsed in-process: starting workers costs more
@@ -47,7 +46,6 @@ ARTICLE = Article.__table__
 UPDATE_ARTICLE = update(ARTICLE).where(ARTICLE.c.id == bindparam("article_id"))
 AUTHOR_COLUMNS = ("article_id", "position", "source_id")
 TERM_COLUMNS = ("article_id", "term", "weight", "published")
-WORD_COLUMNS = ("word", "length", "article_id")
 LINK_COLUMNS = (
     "article_id",
     "position",
@@ -264,8 +262,10 @@ class _Loader:
         self.terms: dict[int, list[tuple]] = {}
         self.link_rows: dict[int, list[tuple]] = {}  # in bulk only
         self.insert_link = RawInsert(RelatedLink.__table__, LINK_COLUMNS, conn)
-        self.title_words: dict[int, list[tuple]] = {}  # in bulk: the new articles'
-        self.insert_word = RawInsert(TitleWord.__table__, WORD_COLUMNS, conn)
+        self.skeletons: dict[int, list[tuple]] = {}  # in bulk: the new articles' titles
+        self.insert_skeleton = RawInsert(
+            TitleSkeleton.__table__, title_index.SKELETON_COLUMNS, conn
+        )
 
     # Both sets are read when first needed, not at the start: a re-run that finds every file
     # unchanged never stores an article and never needs them.
@@ -448,7 +448,7 @@ class _Loader:
     def _index(self, article_id: int, prepared: Prepared, replace: bool = False) -> None:
         """Keep the title index and the terms of "More like this" in step with the article.
 
-        The title words and term counts of articles new in this chunk are written with the
+        The title skeletons and term counts of articles new in this chunk are written with the
         whole chunk's at its end (`links.resolve_late` or, in bulk, `_flush_rows`;
         `similar.count_terms`), even when a later file of the chunk updates them.
         """
@@ -457,15 +457,16 @@ class _Loader:
         if not earlier:  # counted with the chunk's: queued, replacing an earlier version's
             if replace:  # written already when the chunk is stored a file at a time
                 self.conn.execute(similar.DELETE_TERMS, {"article_id": article_id})
-                self.conn.execute(title_index.DELETE_WORDS, {"article_id": article_id})
+                self.conn.execute(title_index.DELETE_SKELETONS, {"article_id": article_id})
             found = prepared.terms
             published = adapted(values["published"])
             self.terms[article_id] = list(
                 zip(repeat(article_id), found, found.values(), repeat(published))
             )
             if self.bulk:
-                key = values["title_key"]
-                self.title_words[article_id] = [(w, len(key), article_id) for w in index_words(key)]
+                self.skeletons[article_id] = title_index.skeleton_rows(
+                    values["title_key"], article_id
+                )
             return
         if replace:
             title_index.index_title(self.conn, article_id, values["title_key"], replace=True)
@@ -474,23 +475,20 @@ class _Loader:
         )
 
     def _flush_rows(self) -> None:
-        """Write the queued authors, links, terms and title words."""
+        """Write the queued authors, links, terms and title skeletons."""
         for queue, insert in (
             (self.authors, self.insert_author),
             (self.link_rows, self.insert_link),
             (self.terms, self.insert_term),
+            (self.skeletons, self.insert_skeleton),
         ):
             rows = [row for rows in queue.values() for row in rows]
             if rows:
                 insert.tuples(rows)
-        # In the index's order: each lands next to the last.
-        words = sorted(row for rows in self.title_words.values() for row in rows)
-        if words:
-            self.insert_word.tuples(words)
         self._forget_rows()
 
     def _forget_rows(self) -> None:
-        for queue in (self.authors, self.link_rows, self.terms, self.title_words):
+        for queue in (self.authors, self.link_rows, self.terms, self.skeletons):
             queue.clear()
 
     def _keep_revision(self, article_id: int, now: datetime) -> None:
