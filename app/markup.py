@@ -26,6 +26,12 @@ MAX_MARKDOWN_CHARS = 10_000
 # Kept as one character class plus an anchored match: both scan far faster than alternations.
 _SYNTAX = re.compile(r"[\\`*_\[\]<>&\r\n\x00]")
 _BLOCK_START = re.compile(r"\s|[#>+=~-]|\d+[.)]")
+# Emphasis in its plainest form ("told *Izvestia*.", "**Name / Agency**"): one or two asterisks
+# at the start or after a space, text that begins and ends with a letter or digit, the same
+# asterisks, then a space, a stop or the end. CommonMark reads such a pair as emphasis and
+# nothing else (the first run can only open, the second only close), so the plain text is the
+# text without them: markdown-it took two thirds of the time of making articles' plain text.
+_EMPHASIS = re.compile(r"(?:(?<= )|^)(\*\*?)([A-Za-z0-9](?:[^*]*[A-Za-z0-9])?)\1(?=[ .,;:!?)]|\Z)")
 
 # What escape_markdown must neutralise: inline syntax anywhere, block markers at the start.
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>&])")
@@ -63,6 +69,10 @@ def to_plain(md: str, *, inline: bool = False) -> str:
     """
     if not _needs_markdown(md, inline):
         return " ".join(md.split())
+    if "*" in md and (inline or not _BLOCK_START.match(md)):
+        rest = _EMPHASIS.sub(r"\2", md)
+        if not _SYNTAX.search(rest):  # nothing but plain emphasis
+            return " ".join(rest.split())
     tokens = _MD.parseInline(md) if inline else _MD.parse(md)
     lines = (_token_text(token) for token in tokens)
     return "\n".join(line for line in lines if line)

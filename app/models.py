@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    BigInteger,
     Date,
     DateTime,
     Float,
@@ -223,18 +224,21 @@ class RelatedLink(Base):
     target: Mapped[Article | None] = relationship(foreign_keys=[target_id])
 
 
-class TitleWord(Base):
-    """A word of an article's folded title, to find titles one typo away from a cited one."""
+class TitleSkeleton(Base):
+    """An article's folded title with one word blanked, hashed (`title_match.skeletons`): one
+    row per word, to find titles one typo away from a cited one by exact look-ups."""
 
-    __tablename__ = "title_word"
-    __table_args__ = {"sqlite_with_rowid": False}
-
-    word: Mapped[str] = mapped_column(Text, primary_key=True)
-    # The length of the whole folded title: a typo changes it by one letter at most.
-    length: Mapped[int] = mapped_column(Integer, primary_key=True)
-    article_id: Mapped[int] = mapped_column(
-        ForeignKey("article.id", ondelete="CASCADE"), primary_key=True, index=True
+    __tablename__ = "title_skeleton"
+    __table_args__ = (
+        Index("ix_title_skeleton_skeleton", "skeleton"),
+        {"sqlite_with_rowid": False},
     )
+
+    # The article first: a loader appends its rows in id order, and removes them by article.
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("article.id", ondelete="CASCADE"), primary_key=True
+    )
+    skeleton: Mapped[int] = mapped_column(BigInteger, primary_key=True)
 
 
 class ArticleTerm(Base):

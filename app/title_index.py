@@ -1,8 +1,8 @@
-"""Where to look for a cited article: by URL, by folded title, by title words.
+"""Where to look for a cited article: by URL, by folded title, by a title one word apart.
 
-Two indexes answer the same three questions: `SqlTitles` asks the database (the `title_word`
-table kept at ingest), `MemoryTitles` holds a batch of articles in dictionaries, for passes that
-look up thousands of links at once.
+Two indexes answer the same three questions: `SqlTitles` asks the database (the
+`title_skeleton` table kept at ingest), `MemoryTitles` holds a batch of articles in
+dictionaries, for passes that look up thousands of links at once.
 """
 
 from __future__ import annotations
@@ -17,28 +17,32 @@ from sqlalchemy import bindparam, delete, select
 from sqlalchemy.engine import Connection
 
 from app.ingest.raw_insert import RawInsert
-from app.models import Article, TitleWord
-from app.title_match import STOPWORDS, index_words
+from app.models import Article, TitleSkeleton
+from app.title_match import STOPWORDS, index_words, skeletons
 
 # A typo changes one word, so of any two words of a cited title one is intact: looking up the
 # two rarest words finds every title one typo away while reading the shortest postings. (Any
 # two words would find them: how rare a word is decides only how much is read.)
 RAREST = 2
-# The database reads each candidate's row, so it narrows further: of any three words of a cited
-# title, a title one typo away holds at least two (it differs in one word only).
-RAREST_SQL = 3
-COUNTS_KEPT = 100_000  # (word, length) counts an SqlTitles remembers, a few MB at most
-# Plain SQL on the driver's cursor: a look-up is a few index ranges, and SQLAlchemy's handling
-# of each statement cost three times what SQLite spent on it.
-WORD_COUNT = "SELECT count(*) FROM title_word WHERE word = ? AND length = ?"
+# Plain SQL on the driver's cursor: a look-up is a few index seeks, and SQLAlchemy's handling
+# of each statement cost three times what SQLite spent on it. The titles that share a skeleton
+# with the cited one, of a length one letter apart at most (a typo's); see `SqlTitles.near`.
 NEAR = (
     "SELECT id, title, title_key, published FROM article WHERE id IN "
-    "(SELECT article_id FROM title_word WHERE word IN ({}) AND length BETWEEN ? AND ? "
-    "GROUP BY article_id HAVING count(*) >= ?)"
+    "(SELECT article_id FROM title_skeleton WHERE skeleton IN ({})) "
+    "AND length(title_key) BETWEEN ? AND ?"
 )
 
-INSERT_WORD = TitleWord.__table__.insert()
-DELETE_WORDS = delete(TitleWord).where(TitleWord.article_id == bindparam("article_id"))
+SKELETON = TitleSkeleton.__table__
+SKELETON_COLUMNS = ("article_id", "skeleton")
+DELETE_SKELETONS = delete(SKELETON).where(SKELETON.c.article_id == bindparam("article_id"))
+REBUILD_BATCH = 10_000  # articles read and indexed together by `rebuild`
+KEYS_AFTER = (
+    select(Article.id, Article.title_key)
+    .where(Article.id > bindparam("after"))
+    .order_by(Article.id)
+    .limit(bindparam("limit"))
+)
 CANDIDATES = select(Article.id, Article.title, Article.title_key, Article.published)
 BY_URL = CANDIDATES.where(Article.canonical_url == bindparam("url"))
 BY_KEY = CANDIDATES.where(Article.title_key == bindparam("key"))
@@ -59,23 +63,21 @@ class Titles(Protocol):
     def near(self, key: str) -> list[Candidate]: ...
 
 
-def title_rows(key: str, article_id: int) -> list[dict[str, Any]]:
-    """The title_word rows of one article."""
-    return [{"word": w, "length": len(key), "article_id": article_id} for w in index_words(key)]
+def skeleton_rows(key: str, article_id: int) -> list[tuple[int, int]]:
+    """The title_skeleton rows of one article."""
+    return [(article_id, skeleton) for skeleton in skeletons(key)]
 
 
 def index_title(conn: Connection, article_id: int, key: str, replace: bool = False) -> None:
-    """Enter an article's title words in the index (again, when its title may have changed)."""
+    """Enter an article's title in the index (again, when its title may have changed)."""
     if replace:
-        conn.execute(DELETE_WORDS, {"article_id": article_id})
-    rows = title_rows(key, article_id)
-    if rows:
-        conn.execute(INSERT_WORD, rows)
+        conn.execute(DELETE_SKELETONS, {"article_id": article_id})
+    RawInsert(SKELETON, SKELETON_COLUMNS, conn).tuples(skeleton_rows(key, article_id))
 
 
 def index_titles(conn: Connection, titles: MemoryTitles) -> None:
-    """Enter a batch of new articles' title words in the index, in one sorted write."""
-    RawInsert(TitleWord.__table__, ("word", "length", "article_id"), conn).many(titles.rows())
+    """Enter a batch of new articles' titles in the index, in one write."""
+    RawInsert(SKELETON, SKELETON_COLUMNS, conn).tuples(titles.rows())
 
 
 def named(conn: Connection, urls: set[str], keys: set[str]) -> MemoryTitles:
@@ -90,21 +92,21 @@ def named(conn: Connection, urls: set[str], keys: set[str]) -> MemoryTitles:
 
 
 def rebuild(conn: Connection) -> None:
-    """Index every article's title words afresh."""
-    conn.execute(delete(TitleWord))
-    index_titles(conn, MemoryTitles.load(conn))
+    """Index every article's title afresh, a batch of articles at a time (memory stays
+    bounded whatever the archive's size)."""
+    conn.execute(delete(SKELETON))
+    insert = RawInsert(SKELETON, SKELETON_COLUMNS, conn)
+    after = 0
+    while rows := conn.execute(KEYS_AFTER, {"after": after, "limit": REBUILD_BATCH}).all():
+        insert.tuples(row for article_id, key in rows for row in skeleton_rows(key, article_id))
+        after = rows[-1].id
 
 
 class SqlTitles:
-    """The archive's titles as the database holds them, up to an article id if given.
-
-    How many titles hold each word is remembered: an instance must not outlive a change
-    to the title index.
-    """
+    """The archive's titles as the database holds them, up to an article id if given."""
 
     def __init__(self, conn: Connection, upto: int | None = None) -> None:
         self.conn, self.upto = conn, upto
-        self.counts: dict[tuple[str, int], int] = {}
 
     @cached_property
     def cursor(self) -> Any:
@@ -120,29 +122,25 @@ class SqlTitles:
         return self._kept(self.conn.execute(BY_KEY, {"key": key}))
 
     def near(self, key: str) -> list[Candidate]:
+        """The titles one word apart from `key` at most, of a length one letter apart at most.
+
+        These hold every title `links.typo_match` can accept that the look-up by title words
+        found before (which also required a title of one indexed word to keep that word), and
+        that look-up read every title holding the cited title's rarest words: minutes at a
+        million articles. A skeleton look-up reads only the titles it finds.
+        """
         words, size = index_words(key), len(key)
         if not words:
             return []
-        band = (size - 1, size, size + 1)
-        rare = sorted(words, key=lambda w: sum(self._count(w, n) for n in band))[:RAREST_SQL]
-        shared = len(rare) - 1 if len(rare) == RAREST_SQL else 1
-        sql = NEAR.format(", ".join("?" * len(rare)))
-        rows = self.cursor.execute(sql, [*rare, size - 1, size + 1, shared]).fetchall()
+        found = skeletons(key)
+        sql = NEAR.format(", ".join("?" * len(found)))
+        rows = self.cursor.execute(sql, [*found, size - 1, size + 1]).fetchall()
+        only = words[0] if len(words) == 1 else None
         return [
             Candidate(i, title, k, date.fromisoformat(day) if day else None)
             for i, title, k, day in rows
-            if self.upto is None or i <= self.upto
+            if (self.upto is None or i <= self.upto) and (only is None or only in k.split())
         ]
-
-    def _count(self, word: str, length: int) -> int:
-        """How many titles of this length hold the word."""
-        found = self.counts.get((word, length))
-        if found is None:
-            if len(self.counts) >= COUNTS_KEPT:
-                self.counts.clear()
-            found = self.cursor.execute(WORD_COUNT, (word, length)).fetchone()[0]
-            self.counts[word, length] = found
-        return found
 
 
 class MemoryTitles:
@@ -179,13 +177,10 @@ class MemoryTitles:
         for word, found in other.words.items():
             self.words[word].extend(found)
 
-    def rows(self) -> list[dict[str, Any]]:
-        """The title_word rows of these articles, in the index's order."""
-        return [
-            {"word": word, "length": length, "article_id": c.id}
-            for (word, length), found in sorted(self.words.items())
-            for c in sorted(found)
-        ]
+    def rows(self) -> list[tuple[int, int]]:
+        """The title_skeleton rows of these articles, in article order."""
+        held = sorted(c for found in self.keys.values() for c in found)
+        return [row for c in held for row in skeleton_rows(c.key, c.id)]
 
     def __len__(self) -> int:
         return sum(len(found) for found in self.keys.values())

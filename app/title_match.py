@@ -10,6 +10,8 @@ the rule below can: the titles differ in exactly one word, and that word differs
 
 from __future__ import annotations
 
+import hashlib
+
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
@@ -27,6 +29,27 @@ STOPWORDS = frozenset("a an and as at by for from in into is it its of on or the
 def index_words(key: str) -> list[str]:
     """The distinct words of a folded title worth indexing."""
     return [w for w in dict.fromkeys(key.split()) if w not in STOPWORDS]
+
+
+def skeletons(key: str) -> list[int]:
+    """A folded title with each of its words blanked in turn, each hashed to 64 bits.
+
+    Two titles that differ in one word only (all that `one_typo_apart` accepts) share the
+    skeleton with that word blanked, so an index of skeletons finds them by exact look-ups,
+    as many as the title has words, however large the archive.
+    """
+    words = key.split()
+    return sorted(
+        {
+            int.from_bytes(
+                hashlib.blake2b(" ".join([*words[:i], "*", *words[i + 1 :]]).encode(),
+                                digest_size=8).digest(),
+                "big",
+                signed=True,
+            )
+            for i in range(len(words))
+        }
+    )  # fmt: skip
 
 
 def is_typo(word: str, other: str) -> bool:

@@ -3,21 +3,21 @@ written at ingest, and the whole archive retagged after the taxonomy changes."""
 
 from __future__ import annotations
 
-import json
 import os
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from flask import current_app, has_app_context
 from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.engine import Connection
 
 from app.ingest import tagging
-from app.ingest.raw_insert import RawInsert
-from app.ingest.tagging import Tag
+from app.ingest.raw_insert import RawInsert, adapted
+from app.ingest.tagging import Tag, TagValues
 from app.models import Article, ArticleTopic, Topic
 from app.taxonomy import Taxonomy
 
@@ -94,7 +94,7 @@ class TopicWriter:
         self.taxonomy = taxonomy_path()
         # Compiled here, before ingest starts its workers: forked ones inherit it.
         self.ids = sync_topics(conn, tagging.tagger(self.taxonomy).taxonomy)
-        self.pending: dict[int, tuple[date | None, list[Tag]]] = {}
+        self.pending: dict[int, tuple[Any, list[TagValues]]] = {}  # date as the driver stores it
 
     def forget(self, article_id: int) -> None:
         """Remove the tags of an article about to be rewritten (an updated file)."""
@@ -104,10 +104,10 @@ class TopicWriter:
             self.conn.execute(DELETE_TAGS, {"article_id": article_id})
             _count(self.conn, Counter({topic_id: -1 for topic_id in old}))
 
-    def add(self, article_id: int, published: date | None, tags: list[Tag]) -> None:
+    def add(self, article_id: int, published: date | None, tags: list[TagValues]) -> None:
         """Queue the tags of an article whose row is stored; a later version in the same
         chunk replaces them."""
-        self.pending[article_id] = (published, tags)
+        self.pending[article_id] = (adapted(published), tags)
 
     def discard(self) -> None:
         """Forget the queued tags (their articles' writing was rolled back)."""
@@ -115,15 +115,16 @@ class TopicWriter:
 
     def flush(self) -> None:
         """Write the queued tags and add them to their topics' counts."""
+        ids = self.ids
         rows = [
-            _row(article_id, published, tag, self.ids)
+            (article_id, ids[slug], weight, matches, published)
             for article_id, (published, tags) in self.pending.items()
-            for tag in tags
+            for slug, weight, matches in tags
         ]
         if rows:
             # Through the driver: SQLAlchemy's handling of each row cost more than storing it.
-            RawInsert(ArticleTopic.__table__, TAG_COLUMNS, self.conn).many(rows)
-            _count(self.conn, Counter(row["topic_id"] for row in rows))
+            RawInsert(ArticleTopic.__table__, TAG_COLUMNS, self.conn).tuples(rows)
+            _count(self.conn, Counter(row[1] for row in rows))
         self.pending.clear()
 
 
@@ -138,7 +139,7 @@ def _row(article_id: int, published: date | None, tag: Tag, ids: dict[str, int])
         "article_id": article_id,
         "topic_id": ids[tag.slug],
         "weight": tag.weight,
-        "matches": json.dumps(tag.matches, ensure_ascii=False),
+        "matches": tagging.matches_json(tag.matches),
         "published": published,
     }
 

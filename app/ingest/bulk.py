@@ -13,7 +13,14 @@ from sqlalchemy import Index
 from sqlalchemy.engine import Connection
 
 from app import links, similar
-from app.models import Article, ArticleAuthor, ArticleTerm, ArticleTopic, RelatedLink
+from app.models import (
+    Article,
+    ArticleAuthor,
+    ArticleTerm,
+    ArticleTopic,
+    RelatedLink,
+    TitleSkeleton,
+)
 from app.search import fill
 
 # Indexes for readers (pages, link look-ups, More like this); the loader's own look-ups (by
@@ -29,12 +36,13 @@ DEFERRED = (
     "ix_related_link_canonical_href",
     "ix_related_link_target_id",
     "ix_article_term_term_published",
+    "ix_title_skeleton_skeleton",
 )
 
 
 def deferred_indexes() -> list[Index]:
     """The deferred indexes, as the models define them."""
-    models = (Article, ArticleAuthor, ArticleTerm, ArticleTopic, RelatedLink)
+    models = (Article, ArticleAuthor, ArticleTerm, ArticleTopic, RelatedLink, TitleSkeleton)
     found = {index.name: index for model in models for index in model.__table__.indexes}
     return [found[name] for name in DEFERRED]
 

@@ -10,7 +10,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property, partial
-from itertools import islice
+from itertools import islice, repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from sqlalchemy.engine import Connection
 from app import links, similar, title_index, topics_store
 from app.ingest import bulk
 from app.ingest.parsed import Rejection
-from app.ingest.raw_insert import RawInsert
+from app.ingest.raw_insert import RawInsert, adapted
 from app.ingest.record import Prepared, prepare
 from app.ingest.sources import Credit
 from app.models import (
@@ -30,7 +31,7 @@ from app.models import (
     RelatedLink,
     Revision,
     Source,
-    TitleWord,
+    TitleSkeleton,
 )
 from app.title_index import MemoryTitles, SqlTitles, Titles
 
@@ -45,7 +46,6 @@ ARTICLE = Article.__table__
 UPDATE_ARTICLE = update(ARTICLE).where(ARTICLE.c.id == bindparam("article_id"))
 AUTHOR_COLUMNS = ("article_id", "position", "source_id")
 TERM_COLUMNS = ("article_id", "term", "weight", "published")
-WORD_COLUMNS = ("word", "length", "article_id")
 LINK_COLUMNS = (
     "article_id",
     "position",
@@ -55,6 +55,7 @@ LINK_COLUMNS = (
     "canonical_href",
     "after_paragraph",
 )
+LINK_VALUES = itemgetter(*LINK_COLUMNS[1:])  # of a prepared link, after its article's id
 INSERT_LINK = RelatedLink.__table__.insert()
 INSERT_REVISION = Revision.__table__.insert()
 SOURCE_COLUMNS = ("slug", "name", "kind", "domain")
@@ -254,13 +255,17 @@ class _Loader:
         self.run_titles = MemoryTitles([])
         self.retitled = False  # whether the chunk being written updated one of them
         # Authors and terms of the chunk's articles, by article, written in one statement
-        # each at the chunk's end: a statement per article cost more than SQLite's work.
-        self.authors: dict[int, list[dict[str, Any]]] = {}
-        self.terms: dict[int, list[dict[str, Any]]] = {}
-        self.link_rows: dict[int, list[dict[str, Any]]] = {}  # in bulk only
+        # each at the chunk's end: a statement per article cost more than SQLite's work. The
+        # rows are tuples of values as the driver takes them: a dict per row, and converting
+        # each row's date, cost more than SQLite spent storing it.
+        self.authors: dict[int, list[tuple]] = {}
+        self.terms: dict[int, list[tuple]] = {}
+        self.link_rows: dict[int, list[tuple]] = {}  # in bulk only
         self.insert_link = RawInsert(RelatedLink.__table__, LINK_COLUMNS, conn)
-        self.title_words: dict[int, list[dict[str, Any]]] = {}  # in bulk: the new articles'
-        self.insert_word = RawInsert(TitleWord.__table__, WORD_COLUMNS, conn)
+        self.skeletons: dict[int, list[tuple]] = {}  # in bulk: the new articles' titles
+        self.insert_skeleton = RawInsert(
+            TitleSkeleton.__table__, title_index.SKELETON_COLUMNS, conn
+        )
 
     # Both sets are read when first needed, not at the start: a re-run that finds every file
     # unchanged never stores an article and never needs them.
@@ -443,7 +448,7 @@ class _Loader:
     def _index(self, article_id: int, prepared: Prepared, replace: bool = False) -> None:
         """Keep the title index and the terms of "More like this" in step with the article.
 
-        The title words and term counts of articles new in this chunk are written with the
+        The title skeletons and term counts of articles new in this chunk are written with the
         whole chunk's at its end (`links.resolve_late` or, in bulk, `_flush_rows`;
         `similar.count_terms`), even when a later file of the chunk updates them.
         """
@@ -452,11 +457,14 @@ class _Loader:
         if not earlier:  # counted with the chunk's: queued, replacing an earlier version's
             if replace:  # written already when the chunk is stored a file at a time
                 self.conn.execute(similar.DELETE_TERMS, {"article_id": article_id})
-                self.conn.execute(title_index.DELETE_WORDS, {"article_id": article_id})
-            rows = similar.term_rows(article_id, prepared.terms, values["published"])
-            self.terms[article_id] = rows
+                self.conn.execute(title_index.DELETE_SKELETONS, {"article_id": article_id})
+            found = prepared.terms
+            published = adapted(values["published"])
+            self.terms[article_id] = list(
+                zip(repeat(article_id), found, found.values(), repeat(published))
+            )
             if self.bulk:
-                self.title_words[article_id] = title_index.title_rows(
+                self.skeletons[article_id] = title_index.skeleton_rows(
                     values["title_key"], article_id
                 )
             return
@@ -467,26 +475,20 @@ class _Loader:
         )
 
     def _flush_rows(self) -> None:
-        """Write the queued authors, links, terms and title words."""
+        """Write the queued authors, links, terms and title skeletons."""
         for queue, insert in (
             (self.authors, self.insert_author),
             (self.link_rows, self.insert_link),
             (self.terms, self.insert_term),
+            (self.skeletons, self.insert_skeleton),
         ):
             rows = [row for rows in queue.values() for row in rows]
             if rows:
-                insert.many(rows)
-        words = sorted(
-            (row["word"], row["length"], row["article_id"])
-            for rows in self.title_words.values()
-            for row in rows
-        )  # in the index's order: each lands next to the last
-        if words:
-            self.insert_word.many(dict(zip(WORD_COLUMNS, w, strict=True)) for w in words)
+                insert.tuples(rows)
         self._forget_rows()
 
     def _forget_rows(self) -> None:
-        for queue in (self.authors, self.link_rows, self.terms, self.title_words):
+        for queue in (self.authors, self.link_rows, self.terms, self.skeletons):
             queue.clear()
 
     def _keep_revision(self, article_id: int, now: datetime) -> None:
@@ -501,12 +503,11 @@ class _Loader:
     def _write_children(self, article_id: int, prepared: Prepared) -> None:
         """Authors and related links, which follow the article's current version."""
         self.authors[article_id] = [
-            {"article_id": article_id, "position": i, "source_id": self._source_id(c)}
-            for i, c in enumerate(prepared.authors)
+            (article_id, i, self._source_id(c)) for i, c in enumerate(prepared.authors)
         ]
         if prepared.related and self.bulk:  # resolved by `finish`
             self.link_rows.pop(article_id, None)  # an earlier version's: rows in file order
-            self.link_rows[article_id] = [{"article_id": article_id, **r} for r in prepared.related]
+            self.link_rows[article_id] = [(article_id, *LINK_VALUES(r)) for r in prepared.related]
         elif prepared.related:
             self.cited.update(r["title_key"] for r in prepared.related)
             self.cited.update(r["canonical_href"] for r in prepared.related if r["canonical_href"])

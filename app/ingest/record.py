@@ -97,7 +97,7 @@ class Prepared:
     publisher: sources.Credit | None
     photo_agency: sources.Credit | None
     terms: dict[str, float]  # distinctive terms, for "More like this"
-    topics: list[tagging.Tag]  # from the title and body, never the byline or photo credit
+    topics: list[tagging.TagValues]  # from the title and body, never the byline or photo credit
 
 
 def prepare(data: bytes, name: str, taxonomy: str | None = None) -> Prepared | Rejection:
@@ -115,5 +115,5 @@ def prepare(data: bytes, name: str, taxonomy: str | None = None) -> Prepared | R
         publisher=sources.publisher(parsed.original_url),
         photo_agency=sources.photo_agency(parsed.photo_credit),
         terms=terms(values["title"], values["body_text"]),
-        topics=tagging.tagger(taxonomy).tag(values["title"], values["body_text"]),
+        topics=tagging.stored(tagging.tagger(taxonomy).tag(values["title"], values["body_text"])),
     )

@@ -13,6 +13,7 @@ the article's length.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import defaultdict
@@ -62,6 +63,22 @@ class Tag:
     slug: str
     weight: float
     matches: tuple[str, ...]
+
+
+# A tag as its row stores it: the topic's slug, the weight, the matched words as a JSON list.
+# Workers hand these over: a plain tuple costs less to pickle back and to write than a Tag.
+TagValues = tuple[str, float, str]
+
+
+def stored(tags: list[Tag]) -> list[TagValues]:
+    """Tags as the values their rows store."""
+    return [(tag.slug, tag.weight, matches_json(tag.matches)) for tag in tags]
+
+
+@lru_cache(maxsize=8192)
+def matches_json(matches: tuple[str, ...]) -> str:
+    """Matched words as stored, a JSON list (the same few lists recur in many articles)."""
+    return json.dumps(matches, ensure_ascii=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,7 +69,7 @@ def contents(app) -> dict:
         "tags": "SELECT article_id, topic_id, weight FROM article_topic ORDER BY 1, 2",
         "terms": "SELECT article_id, term, weight FROM article_term ORDER BY 1, 2",
         "counts": "SELECT term, articles FROM term_count ORDER BY term",
-        "words": "SELECT word, length, article_id FROM title_word ORDER BY 1, 2, 3",
+        "skeletons": "SELECT article_id, skeleton FROM title_skeleton ORDER BY 1, 2",
         "schema": "SELECT type, name, sql FROM sqlite_master ORDER BY name",
     }
     with app.app_context():

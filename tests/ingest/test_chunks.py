@@ -57,7 +57,9 @@ def archive(app) -> dict:
         return {
             "links": dict(rows),
             "tags": conn.scalar(text("SELECT count(*) FROM article_topic")),
-            "title_words": conn.scalar(text("SELECT count(DISTINCT article_id) FROM title_word")),
+            "title_words": conn.scalar(
+                text("SELECT count(DISTINCT article_id) FROM title_skeleton")
+            ),
             "counts_agree": topics_off == 0 and terms_off == 0,
         }
 
@@ -102,7 +104,7 @@ def test_a_run_in_small_chunks_ends_as_one_in_a_single_chunk(app, ingest, corpus
     in_chunks = archive(app)
     with app.app_context():
         conn = db.session().connection()
-        for table in ("article_term", "term_count", "title_word", "article_topic", "article"):
+        for table in ("article_term", "term_count", "title_skeleton", "article_topic", "article"):
             conn.execute(text(f"DELETE FROM {table}"))  # noqa: S608 — our own table names
         conn.execute(text("UPDATE topic SET article_count = 0"))
         db.session().commit()

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from app import db, title_index
 from app import similar as similar_module
 from app.ingest.terms import terms
-from app.models import Article, ArticleTerm, ArticleTopic, TermCount, TitleWord, Topic
+from app.models import Article, ArticleTerm, ArticleTopic, TermCount, TitleSkeleton, Topic
 from tests.links.helpers import story
 
 DRILLS = (
@@ -147,12 +147,12 @@ def term_counts(app, *terms: str) -> list[int | None]:
 
 
 def indexes(app) -> tuple[list, list, list]:
-    """The title words, terms and term counts, in a comparable order."""
+    """The title skeletons, terms and term counts, in a comparable order."""
     with app.app_context():
         conn = db.session().connection()
         return tuple(
             sorted(map(tuple, conn.execute(select(*table.__table__.columns)).all()))
-            for table in (TitleWord, ArticleTerm, TermCount)
+            for table in (TitleSkeleton, ArticleTerm, TermCount)
         )
 
 

@@ -6,7 +6,7 @@ import pytest
 from rapidfuzz import fuzz
 
 from app.ingest.identity import fold_title, title_key
-from app.title_match import THRESHOLD, close_titles, is_typo, one_typo_apart
+from app.title_match import THRESHOLD, close_titles, is_typo, one_typo_apart, skeletons
 
 SEED = "Russia Says It Has Opened Helicopter Training Center in Venezuela"
 
@@ -147,3 +147,11 @@ def test_spelling_folding_does_not_touch_words_spelt_alike():
         title_key("Advise, Promise, Surprise and Uprising")
         == "advise promise surprise and uprising"
     )
+
+
+def test_titles_one_word_apart_share_one_skeleton_and_no_more():
+    drills = set(skeletons("drills near krasnogorsk"))
+    assert len(drills) == 3
+    assert len(drills & set(skeletons("drills near krasnogorrsk"))) == 1
+    assert len(drills & set(skeletons("drills in krasnogorrsk"))) == 0  # two words apart
+    assert len(drills & set(skeletons("drills near krasnogorsk today"))) == 0  # a word more
