@@ -11,7 +11,7 @@ the driver gives them (`day` reads them).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Dialect
@@ -79,3 +79,8 @@ class Prepared:
 def day(value: str | date | None) -> date | None:
     """A date column's value as a date (SQLite's driver gives ISO text)."""
     return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def moment(value: str | datetime) -> datetime:
+    """A DateTime column's value as a datetime (SQLite's driver gives ISO text)."""
+    return datetime.fromisoformat(value) if isinstance(value, str) else value

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import (
     ColumnElement,
@@ -39,7 +38,7 @@ from sqlalchemy.orm import Session
 
 from app import counts, summaries
 from app.models import Article, ArticleTopic, Source, Topic
-from app.prepared import Prepared
+from app.prepared import Prepared, moment
 from app.queries import NEWEST_FIRST, Filters
 from app.search.backend import (
     COUNT_CAP,
@@ -340,7 +339,7 @@ _MARKS_EACH = _MARKS.where(fts.c.rowid.in_(_IDS))
 def _summaries(db: Connection, ids: list[int]) -> dict[int, Summary]:
     """The shown articles as plain rows, each with its topic slugs heaviest first."""
     rows = _SUMMARIES.rows(db, {"ids_json": json.dumps(ids)})
-    updated = {row[0]: row[-1] for row in rows}
+    listed = summaries.from_topic_rows(row[:-1] for row in rows)
     return {
         s.id: Summary(
             s.id,
@@ -348,17 +347,12 @@ def _summaries(db: Connection, ids: list[int]) -> dict[int, Summary]:
             s.title,
             s.published,
             s.lead or "",
-            _moment(updated[s.id]),
+            moment(row[-1]),  # updated_at, the column after the summary's
             s.source,
             tuple(tag.topic.slug for tag in s.topics),
         )
-        for s in summaries.from_topic_rows(row[:-1] for row in rows)
+        for s, row in zip(listed, rows, strict=True)
     }
-
-
-def _moment(value: str | datetime) -> datetime:
-    """A DateTime column's value as the driver gives it (SQLite: ISO text)."""
-    return datetime.fromisoformat(value) if isinstance(value, str) else value
 
 
 def _marks(db: Connection, ids: list[int], include: str, scan: bool) -> dict[int, tuple]:
