@@ -1,50 +1,77 @@
-"""Counts over the archive, remembered until the archive changes.
+"""Counts over the archive, and other answers remembered until the archive changes.
 
 A count per month or per source reads every entry of an index (a few milliseconds at 100,000
-articles, tens at a million), too slow to redo on every page view. Ingest only adds articles
-or replaces one while keeping its old text as a revision, so the highest article id and the
-highest revision id together change whenever a count can: checking them is two index seeks,
-done once per request. The schema's version joins them: the end of a bulk load (which builds
-the search index, resolves links and counts terms) restores its triggers and indexes, so
-searches and "More like this" computed before it are not given after it.
+articles, tens at a million), too slow to redo on every page view. Only commands change the
+archive (ingest, retag, links --resolve), and each of them commits: an answer is kept until
+SQLite says that another connection has committed to the file since it was worked out.
 """
 
 from __future__ import annotations
 
-import time
+import sqlite3
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from itertools import count
 from threading import Lock
 from typing import NamedTuple, TypeVar
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import extract, func, literal_column, select
+from sqlalchemy import Engine, event, extract, func, select
 from sqlalchemy.orm import Session
 
-from app.models import Article, ArticleAuthor, ArticleTopic, Revision, Source, Topic
-from app.prepared import Prepared
+from app.models import Article, ArticleAuthor, ArticleTopic, Source, Topic
 
 T = TypeVar("T")
 
-# Topics are recomputed by `retag` without touching articles: their counts also expire.
-TOPICS_SECONDS = 60
 ACTIVE_WINDOW = 500
 MAX_REMEMBERED = 2000
 
-
-_VERSION = Prepared(
-    select(
-        select(func.max(Article.id)).scalar_subquery(),
-        select(func.max(Revision.id)).scalar_subquery(),
-        literal_column("(SELECT schema_version FROM pragma_schema_version)"),  # SQLite's
-    )
-)
+_serials = count()
 
 
-def archive_version(session: Session) -> tuple:
-    """What changes whenever ingest adds or updates an article (asked once per session)."""
-    if "archive_version" not in session.info:
-        session.info["archive_version"] = _VERSION.first(session.connection())
-    return session.info["archive_version"]
+class _Watch:
+    """Tells whether a database file has changed: SQLite's `data_version` on a connection of
+    our own.
+
+    The number moves whenever another connection has committed to the file; this connection
+    never writes, so every commit moves it. Asking takes microseconds, where checking out a
+    pooled connection, beginning a transaction and reading the highest ids took a third of a
+    remembered page's time.
+    """
+
+    def __init__(self, path: str) -> None:
+        self._conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        self._lock = Lock()
+        self.serial = next(_serials)  # numbers from another connection are not comparable
+
+    def data_version(self) -> int:
+        with self._lock:
+            return self._conn.execute("PRAGMA data_version").fetchone()[0]
+
+
+_watches: WeakKeyDictionary[Engine, _Watch] = WeakKeyDictionary()
+
+
+def archive_version(session: Session) -> tuple[int, int]:
+    """Something that changes whenever anything commits to the session's database.
+
+    Read once a session, before its transaction reads anything, so that what the session
+    reads is never older than the version its answers are remembered under.
+    """
+    version = session.info.get("archive_version")
+    if version is None:
+        engine = session.get_bind().engine  # the bind may be a connection
+        watch = _watches.get(engine)
+        if watch is None:
+            watch = _watches[engine] = _Watch(engine.url.database)
+        version = session.info["archive_version"] = (watch.serial, watch.data_version())
+    return version
+
+
+@event.listens_for(Session, "after_begin")
+def _version_at_begin(session: Session, _transaction, _connection) -> None:
+    # SQLite takes a transaction's snapshot at its first read, just after this.
+    archive_version(session)
 
 
 class Memory:
@@ -55,33 +82,21 @@ class Memory:
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self._kept: OrderedDict[tuple, tuple[tuple, float, object]] = OrderedDict()
+        self._kept: OrderedDict[tuple, tuple[tuple, object]] = OrderedDict()
         self._lock = Lock()
 
-    def get(
-        self,
-        session: Session,
-        key: Hashable,
-        compute: Callable[[], T],
-        seconds: float | None = None,
-        stamp: object = None,
-    ) -> T:
-        """compute(), or its answer from before if the archive has not changed (nor `seconds` gone).
-
-        `stamp`: something else whose change makes the answer stale (a topic's article count).
-        """
+    def get(self, session: Session, key: Hashable, compute: Callable[[], T]) -> T:
+        """compute(), or its answer from before if the archive has not changed since."""
         full_key = (str(session.get_bind().url), key)
-        version = (*archive_version(session), stamp)
-        now = time.monotonic()
+        version = archive_version(session)
         with self._lock:
             hit = self._kept.get(full_key)
-            fresh = hit is not None and (seconds is None or now - hit[1] < seconds)
-            if fresh and hit[0] == version:  # type: ignore[index]
+            if hit is not None and hit[0] == version:
                 self._kept.move_to_end(full_key)
-                return hit[2]  # type: ignore[return-value]
+                return hit[1]  # type: ignore[return-value]
         value = compute()
         with self._lock:
-            self._kept[full_key] = (version, now, value)
+            self._kept[full_key] = (version, value)
             self._kept.move_to_end(full_key)
             while len(self._kept) > self.size:
                 self._kept.popitem(last=False)
@@ -91,15 +106,16 @@ class Memory:
 _counts = Memory(MAX_REMEMBERED)
 
 
-def remembered(
-    session: Session,
-    name: str,
-    compute: Callable[[], T],
-    seconds: float | None = None,
-    stamp: object = None,
-) -> T:
+def remembered(session: Session, name: str, compute: Callable[[], T]) -> T:
     """A count or list over the archive, computed once until the archive changes."""
-    return _counts.get(session, name, compute, seconds, stamp)
+    return _counts.get(session, name, compute)
+
+
+def highest_id(session: Session) -> int:
+    """The highest article id: about how many articles there are (ingest never deletes)."""
+    return remembered(
+        session, "highest-id", lambda: session.scalar(select(func.max(Article.id))) or 0
+    )
 
 
 def calendar(session: Session) -> dict[int, list[tuple[int, int]]]:
@@ -149,9 +165,7 @@ class TopicCount(NamedTuple):
 
 def active_topics(session: Session, limit: int = 12) -> list[TopicCount]:
     """The topics most written about in the newest dated articles, with their counts."""
-    return remembered(
-        session, f"active-{limit}", lambda: _active_topics(session, limit), TOPICS_SECONDS
-    )
+    return remembered(session, f"active-{limit}", lambda: _active_topics(session, limit))
 
 
 def _active_topics(session: Session, limit: int) -> list[TopicCount]:

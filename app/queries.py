@@ -310,7 +310,7 @@ def _dense(session: Session, filters: Filters, limit: int) -> bool:
     """
     if not (filters.topic or filters.source):
         return False
-    total = counts.archive_version(session)[0] or 0
+    total = counts.highest_id(session)
     enough = max(limit, isqrt(limit * total))
     conn = session.connection()
     params = {**filters.params(), "enough": enough}
@@ -339,14 +339,13 @@ def page(
 ) -> Page:
     """A page of articles newest first: after a cursor (older), before one (newer), or the top.
 
-    Remembered until the archive changes (and, for the topics it shows, a minute: retag)."""
+    Remembered until the archive changes."""
     if shape == FULL:
         return _page(session, filters, limit, after, before, shape)
     return PAGES.get(
         session,
         (filters, limit, after, before, shape),
         lambda: _page(session, filters, limit, after, before, shape),
-        counts.TOPICS_SECONDS,
     )
 
 
@@ -399,9 +398,11 @@ def count(session: Session, filters: Filters) -> int:
     """How many articles match, remembered until the archive changes (counting is O(matches))."""
     # count(*), not count(article.id): SQLite counts the rows of its smallest index for the
     # former but reads every row of the table for the latter (1.7 ms → 0.03 ms at 10,000).
-    statement, conn = _counting(filters.shape), session.connection()
+    statement = _counting(filters.shape)
     return counts.remembered(
-        session, f"count {filters}", lambda: statement.scalar(conn, filters.params()) or 0
+        session,
+        f"count {filters}",
+        lambda: statement.scalar(session.connection(), filters.params()) or 0,
     )
 
 
@@ -423,7 +424,6 @@ def article(session: Session, article_id: int) -> Detail | None:
         session,
         ("detail", article_id),
         lambda: details.load(session.connection(), article_id),
-        counts.TOPICS_SECONDS,
     )
 
 
@@ -470,9 +470,7 @@ class Around:
 
 def around(session: Session, found: Detail) -> Around:
     """The articles just older and just newer than this one, and those citing it."""
-    return ARTICLES.get(
-        session, ("around", found.id), lambda: _around_of(session, found), counts.TOPICS_SECONDS
-    )
+    return ARTICLES.get(session, ("around", found.id), lambda: _around_of(session, found))
 
 
 def _around_of(session: Session, found: Detail) -> Around:

@@ -94,15 +94,12 @@ def timeline(session: Session, topic: TopicRow) -> list[tuple[str, int]]:
     """Articles a month ("2019-04", n), every month from the first to the last, gaps as 0.
 
     Counting a topic's months reads all its index entries (tens of milliseconds for a big
-    topic): they are remembered until the archive or the topic's count changes, and for a
-    while at most, as `retag` may move tags between articles without changing a count.
+    topic): they are remembered until the archive changes (ingest, retag).
     """
     return counts.remembered(
         session,
         f"timeline-{topic.id}",
         lambda: _timeline(session, topic.id),
-        counts.TOPICS_SECONDS,
-        stamp=topic.article_count,
     )
 
 
@@ -140,8 +137,6 @@ def companions(session: Session, topic: TopicRow, limit: int = 12) -> list[count
         session,
         f"companions-{topic.id}-{limit}",
         lambda: _companions(session, topic.id, limit),
-        counts.TOPICS_SECONDS,
-        stamp=topic.article_count,
     )
 
 

@@ -1,6 +1,9 @@
-"""The memory behind cached counts, facets and "More like this": bounded, and fresh after ingest."""
+"""The memory behind cached counts, facets and "More like this": bounded, and fresh after any
+commit."""
 
 from __future__ import annotations
+
+import sqlite3
 
 from app import db
 from app.counts import Memory
@@ -23,3 +26,13 @@ def test_memory_keeps_the_most_recently_used_answers_and_forgets_them_when_the_a
     ingest(write(tmp_path, "new.txt", article_text("A New Article")))
     answer("a")
     assert computed[-1] == "a"  # the archive changed: asked again
+
+
+def test_a_commit_by_another_process_that_adds_no_article_is_seen_at_once(client, seeded, app):
+    first = client.get("/api/articles").get_json()["articles"][0]
+    assert client.get(f"/api/articles/{first['id']}").get_json()["title"] == first["title"]
+    # As a hand correction or `links --resolve` in another process would: no new article.
+    with sqlite3.connect(app.config["DATABASE_URL"].removeprefix("sqlite:///")) as other:
+        other.execute("UPDATE article SET title = 'Corrected' WHERE id = ?", (first["id"],))
+    assert client.get("/api/articles").get_json()["articles"][0]["title"] == "Corrected"
+    assert client.get(f"/api/articles/{first['id']}").get_json()["title"] == "Corrected"

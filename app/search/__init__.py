@@ -38,7 +38,6 @@ def search(session: Session, request: SearchRequest) -> SearchPage:
         session,
         request,
         lambda: backend(session).search(session, request),
-        counts.TOPICS_SECONDS,  # retag changes topics without a new archive version
     )
 
 

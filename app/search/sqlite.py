@@ -282,12 +282,7 @@ class SqliteBackend:
         facets = None
         if request.facets:
             sample = None if exact and total <= FACET_SAMPLE else FACET_SAMPLE
-            facets = FACETS.get(
-                session,
-                request.query,
-                lambda: _facets(db, window.ids, sample),
-                counts.TOPICS_SECONDS,  # retag changes topics without a new archive version
-            )
+            facets = FACETS.get(session, request.query, lambda: _facets(db, window.ids, sample))
         # One pass over the ids' span beats a lookup per id when the span holds few matches
         # (ranked ids lie in the window; a small result) or each lookup is dear (a prefix
         # expands to many words); ids in date order, or filtered, spread over every match.

@@ -66,9 +66,7 @@ def topics():
         return [serialize.topic(row) for row in topic_queries.counted(session, sort)]
 
     # Every topic with its count changes only with ingest or retag, like the counts it shows.
-    return {
-        "topics": counts.remembered(session, f"api-topics-{sort}", listed, counts.TOPICS_SECONDS)
-    }
+    return {"topics": counts.remembered(session, f"api-topics-{sort}", listed)}
 
 
 @bp.get("/topics/<slug>")

@@ -41,5 +41,5 @@ def _feed(filters: queries.Filters, title: str, alternate: str) -> Response:
         )
 
     # Readers poll a feed over and over; it changes only with ingest (its categories with retag).
-    body = counts.remembered(session, f"feed {request.base_url}", render, counts.TOPICS_SECONDS)
+    body = counts.remembered(session, f"feed {request.base_url}", render)
     return Response(body, mimetype="application/atom+xml")

@@ -95,6 +95,4 @@ def timeline(session: Session, topic: topic_queries.TopicRow) -> Markup:
             render_template("_topic_timeline.html", topic=topic, chart=chart, undated=undated)
         )
 
-    return counts.remembered(
-        session, f"timeline-svg-{topic.id}", draw, counts.TOPICS_SECONDS, topic.article_count
-    )
+    return counts.remembered(session, f"timeline-svg-{topic.id}", draw)

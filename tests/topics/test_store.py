@@ -88,6 +88,21 @@ def test_retag_applies_a_changed_taxonomy_to_every_article(app, client, runner, 
     assert topic_count(client, "rostec") == 1
 
 
+def test_pages_shown_before_a_retag_show_its_topics_straight_after(
+    app, client, runner, seeded, tmp_path
+):
+    helicopter = client.get("/api/articles?per_page=100").get_json()["articles"][-1]
+    assert "rostec" not in client.get(f"/api/articles/{helicopter['id']}").get_json()["topics"]
+    app.config["TAXONOMY_PATH"] = a_taxonomy_with(
+        tmp_path, "organizations.toml", "[hamas]", '[rostec]\nname = "Rostec"\n\n[hamas]'
+    )
+    assert runner.invoke(args=["retag"]).exit_code == 0
+    # Retag adds no article: the pages remembered before it are stale all the same.
+    article = client.get(f"/api/articles/{helicopter['id']}").get_json()
+    assert "rostec" in [t["slug"] for t in article["topics"]]
+    assert "rostec" in topics_of(client, "Helicopter")
+
+
 def test_retag_removes_topics_the_taxonomy_no_longer_has(app, client, runner, seeded, tmp_path):
     app.config["TAXONOMY_PATH"] = a_taxonomy_with(
         tmp_path, "people.toml", "[nicolas-maduro]", "[nicolas-maduro-moros]"
