@@ -216,8 +216,8 @@ def _nearness(day: date | None, other: date | None) -> float:
 def more_like_this(session: Session, article: Shown, limit: int = LIMIT) -> list[Similar]:
     """Up to `limit` articles most like this one, best first; never the article itself.
 
-    Remembered per article until the archive changes:
-    finding them reads a few hundred index entries, some 3 ms at 100,000 articles.
+    Remembered per article until the archive changes: finding them reads a few hundred index
+    entries, some 3 ms at 100,000 articles.
     """
     return _remembered.get(
         session,
