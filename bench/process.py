@@ -19,10 +19,11 @@ from bench.http import Client
 KIB = 1024
 
 
-def vm_kib(pid: int, key: str) -> int:
-    """A memory figure of /proc/<pid>/status in KiB (VmRSS now, VmHWM the peak), 0 if gone."""
+def vm_kib(pid: int, key: str, source: str = "status") -> int:
+    """A memory figure of /proc/<pid>/status in KiB (VmRSS now, VmHWM the peak), or of
+    another file there (smaps_rollup: Pss), 0 if gone."""
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        for line in Path(f"/proc/{pid}/{source}").read_text().splitlines():
             if line.startswith(key + ":"):
                 return int(line.split()[1])
     except (FileNotFoundError, ProcessLookupError):
@@ -39,6 +40,9 @@ class Usage:
     tree_kib: int = 0  # the most the whole tree held at one time
     # The same without file-backed pages (SQLite's memory-mapped database is the page cache's)
     tree_anon_kib: int = 0
+    # The same with each page shared between processes counted once, split among them (PSS):
+    # forked workers share the code and data loaded before the fork, which RSS counts in each.
+    tree_pss_kib: int = 0
     main_cpu: float = 0.0  # CPU seconds of the main process alone (its children not counted)
 
     def memory(self) -> dict[str, float]:
@@ -47,6 +51,7 @@ class Usage:
             "worker_mb": round(self.worker_kib / KIB, 1),
             "tree_mb": round(self.tree_kib / KIB, 1),
             "tree_anon_mb": round(self.tree_anon_kib / KIB, 1),
+            "tree_pss_mb": round(self.tree_pss_kib / KIB, 1),
         }
 
 
@@ -72,10 +77,12 @@ class _Watch:
         pids = [self.pid, *children]
         now = sum(vm_kib(pid, "VmRSS") for pid in pids)
         anon = sum(vm_kib(pid, "RssAnon") for pid in pids)
+        pss = sum(vm_kib(pid, "Pss", "smaps_rollup") for pid in pids)
         self.usage.main_kib = max(self.usage.main_kib, vm_kib(self.pid, "VmHWM"))
         self.usage.worker_kib = max([self.usage.worker_kib, *workers])
         self.usage.tree_kib = max(self.usage.tree_kib, now)
         self.usage.tree_anon_kib = max(self.usage.tree_anon_kib, anon)
+        self.usage.tree_pss_kib = max(self.usage.tree_pss_kib, pss)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ def ingest_table(figures: dict[str, Any]) -> str:
         " CPU s",
         "",
         "| run | seconds | files/s | floor ÷ run | CPU s (main) | files/s on idle cores "
-        "| peak RSS main / largest worker / tree (MB; tree without mapped files) |",
+        "| peak RSS main / largest worker / tree (MB; tree without mapped files; tree's PSS) |",
         "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
         f"| floor: list, read, sha256 | {floor['seconds']:.2f} | {floor['files_per_s']:,} | 1 | "
         f"{floor['cpu_seconds']:.2f} | {floor['files_per_cpu_s']:,} | |",
@@ -30,7 +30,7 @@ def ingest_table(figures: dict[str, Any]) -> str:
             f"{run['cpu_seconds']:.2f} ({run['main_cpu_seconds']:.2f}) | "
             f"{run['idle_estimate_files_per_s']:,} | "
             f"{rss['main_mb']:.0f} / {rss['worker_mb']:.0f} / {rss['tree_mb']:.0f} "
-            f"({rss['tree_anon_mb']:.0f}) |"
+            f"({rss['tree_anon_mb']:.0f}; {rss['tree_pss_mb']:.0f}) |"
         )
     return "\n".join(lines) + "\n"
 

@@ -40,6 +40,8 @@ def test_ingest_figures_count_every_file_on_both_runs(figures):
     for run_ in (ingest["first"], ingest["rerun"]):
         assert run_["files_per_s"] > 0
         assert run_["rss"]["main_mb"] > 0
+        # Shared pages counted once: never more than each process's resident pages summed.
+        assert 0 < run_["rss"]["tree_pss_mb"] <= run_["rss"]["tree_mb"]
     assert ingest["db_bytes"] > 0
 
 
