@@ -16,7 +16,7 @@ from threading import Lock
 from typing import NamedTuple, TypeVar
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import Engine, event, extract, func, select
+from sqlalchemy import Connection, Engine, event, extract, func, select
 from sqlalchemy.orm import Session
 
 from app.models import Article, ArticleAuthor, ArticleTopic, Source, Topic
@@ -63,15 +63,18 @@ def archive_version(session: Session) -> tuple[int, int]:
         engine = session.get_bind().engine  # the bind may be a connection
         watch = _watches.get(engine)
         if watch is None:
+            if engine.dialect.name != "sqlite":  # PostgreSQL would need a LISTEN/NOTIFY of its own
+                raise NotImplementedError("remembered answers need SQLite's data_version")
             watch = _watches[engine] = _Watch(engine.url.database)
         version = session.info["archive_version"] = (watch.serial, watch.data_version())
     return version
 
 
 @event.listens_for(Session, "after_begin")
-def _version_at_begin(session: Session, _transaction, _connection) -> None:
+def _version_at_begin(session: Session, _transaction, connection: Connection) -> None:
     # SQLite takes a transaction's snapshot at its first read, just after this.
-    archive_version(session)
+    if connection.dialect.name == "sqlite":
+        archive_version(session)
 
 
 class Memory:
