@@ -8,7 +8,7 @@ Every step does bounded work, whatever the number of matches:
 - date order reads the few matches' dates, or, when matches are many, walks the date index
   newest first and keeps the articles that match, stopping as soon as the page is full;
 - facets count a sample: the FACET_SAMPLE most recently added matches, taken from the
-  same walk that finds the window;
+  same walk that finds the window (`sqlite_facets`);
 - snippets are read in one pass over the page's span of ids, or one lookup per id.
 The user's words reach SQLite only as a bound MATCH parameter made by `fts5.compile_query`.
 """
@@ -20,33 +20,29 @@ from dataclasses import dataclass
 
 from sqlalchemy import (
     ColumnElement,
-    CompoundSelect,
     Select,
-    Subquery,
     bindparam,
     exists,
     func,
     literal,
     literal_column,
-    null,
     select,
     table,
-    union_all,
 )
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from app import counts, summaries
-from app.models import Article, ArticleTopic, Source, Topic
+from app.models import Article
 from app.prepared import Prepared, moment
 from app.queries import NEWEST_FIRST, Filters
+from app.search import sqlite_facets
 from app.search.backend import (
     COUNT_CAP,
     FACET_SAMPLE,
     RANK_NARROW,
     RANK_WINDOW,
     Facets,
-    FacetValue,
     Hit,
     SearchPage,
     SearchRequest,
@@ -59,7 +55,6 @@ from app.search.query import Query
 # bm25 weights: a word in the title counts ten times one in the body (0002 sets `rank` alike).
 TITLE_WEIGHT, BODY_WEIGHT = 10.0, 1.0
 SORT_ALL_UNDER = 2_000  # up to this many matches, reading their dates and sorting is cheapest
-FACET_VALUES = 10  # sources and topics shown per facet, the most frequent first
 SNIPPET_TOKENS = 24
 # A search's facets (5–7 ms at 100,000 articles) are kept: paging or re-sorting need not recount.
 FACETS = counts.Memory(256)
@@ -285,7 +280,7 @@ class SqliteBackend:
             facets = FACETS.get(
                 session,
                 request.query,
-                lambda: _facets(db, window.ids, sample),
+                lambda: sqlite_facets.facets(db, window.ids, FACET_SAMPLE, sample),
                 counts.TOPICS_SECONDS,  # retag changes topics without a new archive version
             )
         # One pass over the ids' span beats a lookup per id when the span holds few matches
@@ -364,73 +359,3 @@ def _marks(db: Connection, ids: list[int], include: str, scan: bool) -> dict[int
     else:
         rows = db.execute(_MARKS_EACH, {"match": include, "ids": ids})
     return {row[0]: (marked(row[1]), marked(row[2])) for row in rows}
-
-
-def _facets_statement() -> CompoundSelect:
-    """Counts by year, source and topic of the `n` newest articles the `ids` JSON lists."""
-    value = func.json_each(bindparam("ids")).table_valued("value").c.value
-    # Materialized: the years and sources read it, and so do the topics; cut and sorted once.
-    m = select(value).order_by(value.desc()).limit(bindparam("n"))
-    m = m.cte("m").prefix_with("MATERIALIZED")
-    # Each sampled article's row is read once, for its year and its source both.
-    year = func.substr(Article.published, 1, 4).label("year")
-    rows = (
-        select(year, Article.source_id.label("source_id"))
-        .join_from(m, Article, Article.id == m.c.value)
-        .cte("rows")
-        .prefix_with("MATERIALIZED")
-    )
-    by_year = (
-        select(literal("year"), rows.c.year, null(), func.count())
-        .where(rows.c.year.is_not(None))
-        .group_by(rows.c.year)
-    )
-    sources = _most_frequent(rows.c.source_id, select(rows.c.source_id).subquery())
-    topics = _most_frequent(
-        ArticleTopic.topic_id,
-        select(ArticleTopic.topic_id)
-        .join_from(m, ArticleTopic, ArticleTopic.article_id == m.c.value)
-        .subquery(),
-    )
-    by_source = select(literal("source"), Source.slug, Source.name, sources.c.n).join(
-        Source, Source.id == sources.c.id
-    )
-    by_topic = select(literal("topic"), Topic.slug, Topic.name, topics.c.n).join(
-        Topic, Topic.id == topics.c.id
-    )
-    return union_all(by_year, by_source, by_topic)
-
-
-def _most_frequent(key: ColumnElement, among: Subquery) -> Subquery:
-    """The FACET_VALUES most frequent values of a column (as `id`) and their counts (`n`)."""
-    column = among.c[key.key]
-    n = func.count().label("n")
-    return (
-        select(column.label("id"), n)
-        .where(column.is_not(None))
-        .group_by(column)
-        .order_by(n.desc())
-        .limit(FACET_VALUES)
-        .subquery()
-    )
-
-
-# Built once: making this statement anew cost more CPU than running it.
-_FACETS = _facets_statement()
-
-
-def _facets(db: Connection, ids_json: str, sampled: int | None) -> Facets:
-    """Counts by year, source and topic over the newest FACET_SAMPLE of the ids, at once."""
-    values: dict[str, list[FacetValue]] = {"year": [], "source": [], "topic": []}
-    for facet, value, label, n in db.execute(_FACETS, {"ids": ids_json, "n": FACET_SAMPLE}):
-        values[facet].append(FacetValue(value, label or value, n))
-    return Facets(
-        years=sorted(values["year"], key=lambda v: v.value, reverse=True),
-        sources=sorted(values["source"], key=_most_first),
-        topics=sorted(values["topic"], key=_most_first),
-        sample=sampled,
-    )
-
-
-def _most_first(value: FacetValue) -> tuple[int, str]:
-    return -value.count, value.label
