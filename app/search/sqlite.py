@@ -309,15 +309,13 @@ def _hits(db: Connection, ids: list[int], include: str | None, scan: bool) -> li
     ]
 
 
-# Built once, with the ids and the match as parameters: a page shows 20 results, and making
-# these statements anew each time cost more CPU than SQLite took to answer them.
-_IDS = bindparam("ids", expanding=True)
-# The shown articles and their topics in one statement, run on the driver's cursor (the ids
-# as one JSON array: a prepared statement takes no list).
+# Built once, with the ids and the match as parameters, and run on the driver's cursor (the
+# ids as one JSON array: a prepared statement takes no list): a page shows 20 results, and
+# making these statements anew, or SQLAlchemy's execute, cost more CPU than SQLite took.
+_IDS = _each(bindparam("ids_json"))
+# The shown articles and their topics in one statement.
 _SUMMARIES = Prepared(
-    summaries.with_topics()
-    .add_columns(Article.updated_at)
-    .where(Article.id.in_(_each(bindparam("ids_json"))))
+    summaries.with_topics().add_columns(Article.updated_at).where(Article.id.in_(_IDS))
 )
 _MARKS = select(
     fts.c.rowid,
@@ -325,10 +323,12 @@ _MARKS = select(
     func.snippet(_FTS, 1, START, END, "…", SNIPPET_TOKENS),
 ).where(_matches(bindparam("match")))
 # One pass over the ids' span, or one lookup per id (see SqliteBackend.search).
-_MARKS_SCAN = _MARKS.where(
-    fts.c.rowid.between(bindparam("low"), bindparam("high")), _ROWID_NOT_INDEXED.in_(_IDS)
+_MARKS_SCAN = Prepared(
+    _MARKS.where(
+        fts.c.rowid.between(bindparam("low"), bindparam("high")), _ROWID_NOT_INDEXED.in_(_IDS)
+    )
 )
-_MARKS_EACH = _MARKS.where(fts.c.rowid.in_(_IDS))
+_MARKS_EACH = Prepared(_MARKS.where(fts.c.rowid.in_(_IDS)))
 
 
 def _summaries(db: Connection, ids: list[int]) -> dict[int, Summary]:
@@ -352,10 +352,9 @@ def _summaries(db: Connection, ids: list[int]) -> dict[int, Summary]:
 
 def _marks(db: Connection, ids: list[int], include: str, scan: bool) -> dict[int, tuple]:
     """Each article's title and best body passage, the matched words between sentinels."""
+    params = {"match": include, "ids_json": json.dumps(ids)}
     if scan:
-        rows = db.execute(
-            _MARKS_SCAN, {"match": include, "low": min(ids), "high": max(ids), "ids": ids}
-        )
+        rows = _MARKS_SCAN.rows(db, params | {"low": min(ids), "high": max(ids)})
     else:
-        rows = db.execute(_MARKS_EACH, {"match": include, "ids": ids})
+        rows = _MARKS_EACH.rows(db, params)
     return {row[0]: (marked(row[1]), marked(row[2])) for row in rows}

@@ -84,7 +84,8 @@ def most_frequent(keys: Iterable[int | None], n: int) -> dict[int, int]:
     Of keys equally frequent at the cut, the larger are kept: the ones SQLite's `GROUP BY key
     ORDER BY count(*) DESC LIMIT n` kept when it counted them, so the facets stay as they were.
     """
-    counted = Counter(key for key in keys if key is not None)
+    counted = Counter(keys)
+    counted.pop(None, None)
     return dict(sorted(counted.items(), key=lambda kv: (-kv[1], -kv[0]))[:n])
 
 
