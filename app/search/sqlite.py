@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session
 
 from app import counts, summaries
 from app.models import Article
-from app.prepared import Prepared, moment
+from app.prepared import Prepared, day, moment
 from app.queries import NEWEST_FIRST, Filters
 from app.search import sqlite_facets
 from app.search.backend import (
@@ -51,6 +51,7 @@ from app.search.backend import (
 from app.search.fts5 import Match, compile_query
 from app.search.marks import END, START, marked
 from app.search.query import Query
+from app.summaries import SourceName
 
 # bm25 weights: a word in the title counts ten times one in the body (0002 sets `rank` alike).
 TITLE_WEIGHT, BODY_WEIGHT = 10.0, 1.0
@@ -334,20 +335,23 @@ _MARKS_EACH = Prepared(_MARKS.where(fts.c.rowid.in_(_IDS)))
 def _summaries(db: Connection, ids: list[int]) -> dict[int, Summary]:
     """The shown articles as plain rows, each with its topic slugs heaviest first."""
     rows = _SUMMARIES.rows(db, {"ids_json": json.dumps(ids)})
-    listed = summaries.from_topic_rows(row[:-1] for row in rows)
-    return {
-        s.id: Summary(
-            s.id,
-            s.slug,
-            s.title,
-            s.published,
-            s.lead or "",
-            moment(row[-1]),  # updated_at, the column after the summary's
-            s.source,
-            tuple(tag.topic.slug for tag in s.topics),
-        )
-        for s, row in zip(listed, rows, strict=True)
-    }
+    return {row[0]: _summary(*row) for row in rows}
+
+
+def _summary(
+    ident, slug, title, published, source_slug, source_name, lead, topics, updated_at
+) -> Summary:
+    """One row of _SUMMARIES, read straight: a list's Summary with Tags first took twice as long."""
+    return Summary(
+        ident,
+        slug,
+        title,
+        day(published),
+        lead or "",
+        moment(updated_at),
+        SourceName(source_slug, source_name) if source_slug is not None else None,
+        tuple(topic[2] for topic in summaries.heaviest_first(topics)),
+    )
 
 
 def _marks(db: Connection, ids: list[int], include: str, scan: bool) -> dict[int, tuple]:
