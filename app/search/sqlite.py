@@ -57,7 +57,7 @@ from app.summaries import SourceName
 TITLE_WEIGHT, BODY_WEIGHT = 10.0, 1.0
 SORT_ALL_UNDER = 2_000  # up to this many matches, reading their dates and sorting is cheapest
 SNIPPET_TOKENS = 24
-# A search's facets (5–7 ms at 100,000 articles) are kept: paging or re-sorting need not recount.
+# A search's facets (3–4 ms at 100,000 articles) are kept: paging or re-sorting need not recount.
 FACETS = counts.Memory(256)
 
 fts = table("article_fts", literal_column("rowid"))
