@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from markupsafe import Markup
 from sqlalchemy import (
     ColumnElement,
     Select,
@@ -289,7 +290,7 @@ class SqliteBackend:
         # expands to many words); ids in date order, or filtered, spread over every match.
         few = sort == "relevance" or total < RANK_WINDOW
         scan = wanted.has_prefix or (few and not _has_filters(request.query))
-        hits = _hits(db, ids[request.offset : end], wanted.match.include, scan)
+        hits = _hits(db, ids[request.offset : end], wanted.match.include, scan, request.titles)
         return SearchPage(hits, total, exact, len(ids) > end, sort, facets)
 
     def count(self, session: Session, query: Query, cap: int) -> tuple[int, bool]:
@@ -298,16 +299,19 @@ class SqliteBackend:
         return _Search(query).count(session.connection(), cap)
 
 
-def _hits(db: Connection, ids: list[int], include: str | None, scan: bool) -> list[Hit]:
+def _hits(
+    db: Connection, ids: list[int], include: str | None, scan: bool, titles: bool
+) -> list[Hit]:
     if not ids:
         return []
     summaries = _summaries(db, ids)
-    marks = _marks(db, ids, include, scan) if include else {}
-    return [
-        Hit(summaries[i], *marks.get(i, (marked(summaries[i].title), None)))
-        for i in ids
-        if i in summaries
-    ]
+    marks = _marks(db, ids, include, scan, titles) if include else {}
+    hits = []
+    for i in ids:
+        if i in summaries:
+            title, snippet = marks.get(i, (None, None))
+            hits.append(Hit(summaries[i], title or marked(summaries[i].title), snippet))
+    return hits
 
 
 # Built once, with the ids and the match as parameters, and run on the driver's cursor (the
@@ -318,18 +322,24 @@ _IDS = _each(bindparam("ids_json"))
 _SUMMARIES = Prepared(
     summaries.with_topics().add_columns(Article.updated_at).where(Article.id.in_(_IDS))
 )
-_MARKS = select(
-    fts.c.rowid,
-    func.highlight(_FTS, 0, START, END),
-    func.snippet(_FTS, 1, START, END, "…", SNIPPET_TOKENS),
-).where(_matches(bindparam("match")))
-# One pass over the ids' span, or one lookup per id (see SqliteBackend.search).
-_MARKS_SCAN = Prepared(
-    _MARKS.where(
-        fts.c.rowid.between(bindparam("low"), bindparam("high")), _ROWID_NOT_INDEXED.in_(_IDS)
-    )
-)
-_MARKS_EACH = Prepared(_MARKS.where(fts.c.rowid.in_(_IDS)))
+
+
+def _marks_statements(titles: bool) -> dict[bool, Prepared]:
+    """Snippets (and the titles marked, if asked) by one pass over the ids' span (True), or
+    by one lookup per id (False): see SqliteBackend.search."""
+    columns = [fts.c.rowid, func.snippet(_FTS, 1, START, END, "…", SNIPPET_TOKENS)]
+    if titles:
+        columns.append(func.highlight(_FTS, 0, START, END))
+    marks = select(*columns).where(_matches(bindparam("match")))
+    span = fts.c.rowid.between(bindparam("low"), bindparam("high"))
+    return {
+        True: Prepared(marks.where(span, _ROWID_NOT_INDEXED.in_(_IDS))),
+        False: Prepared(marks.where(fts.c.rowid.in_(_IDS))),
+    }
+
+
+# Only the page shows titles marked: the API and feeds give them plain.
+_MARKS = {titles: _marks_statements(titles) for titles in (False, True)}
 
 
 def _summaries(db: Connection, ids: list[int]) -> dict[int, Summary]:
@@ -354,11 +364,12 @@ def _summary(
     )
 
 
-def _marks(db: Connection, ids: list[int], include: str, scan: bool) -> dict[int, tuple]:
-    """Each article's title and best body passage, the matched words between sentinels."""
+def _marks(
+    db: Connection, ids: list[int], include: str, scan: bool, titles: bool
+) -> dict[int, tuple[Markup | None, Markup]]:
+    """Each article's best body passage and, if asked, its title, matches between sentinels."""
     params = {"match": include, "ids_json": json.dumps(ids)}
     if scan:
-        rows = _MARKS_SCAN.rows(db, params | {"low": min(ids), "high": max(ids)})
-    else:
-        rows = _MARKS_EACH.rows(db, params)
-    return {row[0]: (marked(row[1]), marked(row[2])) for row in rows}
+        params |= {"low": min(ids), "high": max(ids)}
+    rows = _MARKS[titles][scan].rows(db, params)
+    return {row[0]: (marked(row[2]) if titles else None, marked(row[1])) for row in rows}

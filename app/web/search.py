@@ -74,12 +74,12 @@ def _slug(value: str | None) -> str | None:
     return slugify(value, max_length=200) or None if value else None
 
 
-def run(wanted: Asked, facets: bool = False) -> SearchPage:
-    """Run a search for what was asked."""
-    return search.search(
-        db.session(),
-        SearchRequest(wanted.query, wanted.sort, wanted.offset, wanted.per_page, facets),
+def run(wanted: Asked, page: bool = False) -> SearchPage:
+    """Run a search for what was asked; for the results page, with facets and marked titles."""
+    asking = SearchRequest(
+        wanted.query, wanted.sort, wanted.offset, wanted.per_page, facets=page, titles=page
     )
+    return search.search(db.session(), asking)
 
 
 def page_url(endpoint: str, **changes) -> str:
@@ -210,7 +210,7 @@ def page():
     wanted = asked()
     if wanted.query.is_empty:
         return render_template("search.html", wanted=wanted, results=None)
-    results = run(wanted, facets=True)
+    results = run(wanted, page=True)
     return render_template(
         "search.html",
         wanted=wanted,
