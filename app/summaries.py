@@ -118,8 +118,12 @@ def from_topic_rows(rows: Iterable[Row | tuple]) -> list[Summary]:
     found = []
     for ident, slug, title, published, source_slug, source_name, lead, topics in rows:
         source = SourceName(source_slug, source_name) if source_slug is not None else None
-        # Ties keep topic id order, the order the article_topic primary key gives elsewhere.
-        ranked = sorted(json.loads(topics), key=lambda t: (-t[1], t[0]))
-        tags = [_tag(slug_, name, weight) for _, weight, slug_, name in ranked]
+        tags = [_tag(slug_, name, weight) for _, weight, slug_, name in heaviest_first(topics)]
         found.append(Summary(ident, slug, title, day(published), source, lead, tags))
     return found
+
+
+def heaviest_first(topics: str) -> list[list]:
+    """A TOPICS array's [topic id, weight, slug, name] entries, the strongest first."""
+    # Ties keep topic id order, the order the article_topic primary key gives elsewhere.
+    return sorted(json.loads(topics), key=lambda t: (-t[1], t[0]))

@@ -49,6 +49,9 @@ LEFT JOIN source AS p ON p.id = a.publisher_id
 WHERE a.id = :id
 """
 
+# The search issue's floor for a page of results: the raw ranked match, nothing else.
+RAW_SEARCH = "SELECT rowid FROM article_fts WHERE article_fts MATCH :q ORDER BY rank LIMIT 20"
+
 # /api/search?q=…: the 21 best matches by bm25 rank with a snippet each, and how many match.
 # `{where}` narrows the matches (a date range); `{order}` is rank or newest first.
 _SEARCH = """

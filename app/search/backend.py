@@ -32,6 +32,7 @@ class SearchRequest:
     offset: int = 0
     limit: int = 20
     facets: bool = False
+    titles: bool = False  # mark the matches in the titles too (the page shows them so)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +58,7 @@ class Hit:
     """One result: the article, its title and a snippet with the matches in <mark>."""
 
     article: Summary
-    title: Markup
+    title: Markup  # escaped; with the matches marked when the request asked for `titles`
     snippet: Markup | None  # None when the query had no words to find
 
 

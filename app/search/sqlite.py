@@ -8,7 +8,7 @@ Every step does bounded work, whatever the number of matches:
 - date order reads the few matches' dates, or, when matches are many, walks the date index
   newest first and keeps the articles that match, stopping as soon as the page is full;
 - facets count a sample: the FACET_SAMPLE most recently added matches, taken from the
-  same walk that finds the window;
+  same walk that finds the window (`sqlite_facets`);
 - snippets are read in one pass over the page's span of ids, or one lookup per id.
 The user's words reach SQLite only as a bound MATCH parameter made by `fts5.compile_query`.
 """
@@ -18,35 +18,32 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from markupsafe import Markup
 from sqlalchemy import (
     ColumnElement,
-    CompoundSelect,
     Select,
-    Subquery,
     bindparam,
     exists,
     func,
     literal,
     literal_column,
-    null,
     select,
     table,
-    union_all,
 )
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from app import counts, summaries
-from app.models import Article, ArticleTopic, Source, Topic
-from app.prepared import Prepared, moment
+from app.models import Article
+from app.prepared import Prepared, day, moment
 from app.queries import NEWEST_FIRST, Filters
+from app.search import sqlite_facets
 from app.search.backend import (
     COUNT_CAP,
     FACET_SAMPLE,
     RANK_NARROW,
     RANK_WINDOW,
     Facets,
-    FacetValue,
     Hit,
     SearchPage,
     SearchRequest,
@@ -55,13 +52,13 @@ from app.search.backend import (
 from app.search.fts5 import Match, compile_query
 from app.search.marks import END, START, marked
 from app.search.query import Query
+from app.summaries import SourceName
 
 # bm25 weights: a word in the title counts ten times one in the body (0002 sets `rank` alike).
 TITLE_WEIGHT, BODY_WEIGHT = 10.0, 1.0
 SORT_ALL_UNDER = 2_000  # up to this many matches, reading their dates and sorting is cheapest
-FACET_VALUES = 10  # sources and topics shown per facet, the most frequent first
 SNIPPET_TOKENS = 24
-# A search's facets (5–7 ms at 100,000 articles) are kept: paging or re-sorting need not recount.
+# A search's facets (3–4 ms at 100,000 articles) are kept: paging or re-sorting need not recount.
 FACETS = counts.Memory(256)
 
 fts = table("article_fts", literal_column("rowid"))
@@ -282,13 +279,17 @@ class SqliteBackend:
         facets = None
         if request.facets:
             sample = None if exact and total <= FACET_SAMPLE else FACET_SAMPLE
-            facets = FACETS.get(session, request.query, lambda: _facets(db, window.ids, sample))
+            facets = FACETS.get(
+                session,
+                request.query,
+                lambda: sqlite_facets.facets(db, window.ids, FACET_SAMPLE, sample),
+            )
         # One pass over the ids' span beats a lookup per id when the span holds few matches
         # (ranked ids lie in the window; a small result) or each lookup is dear (a prefix
         # expands to many words); ids in date order, or filtered, spread over every match.
         few = sort == "relevance" or total < RANK_WINDOW
         scan = wanted.has_prefix or (few and not _has_filters(request.query))
-        hits = _hits(db, ids[request.offset : end], wanted.match.include, scan)
+        hits = _hits(db, ids[request.offset : end], wanted.match.include, scan, request.titles)
         return SearchPage(hits, total, exact, len(ids) > end, sort, facets)
 
     def count(self, session: Session, query: Query, cap: int) -> tuple[int, bool]:
@@ -297,135 +298,77 @@ class SqliteBackend:
         return _Search(query).count(session.connection(), cap)
 
 
-def _hits(db: Connection, ids: list[int], include: str | None, scan: bool) -> list[Hit]:
+def _hits(
+    db: Connection, ids: list[int], include: str | None, scan: bool, titles: bool
+) -> list[Hit]:
     if not ids:
         return []
     summaries = _summaries(db, ids)
-    marks = _marks(db, ids, include, scan) if include else {}
-    return [
-        Hit(summaries[i], *marks.get(i, (marked(summaries[i].title), None)))
-        for i in ids
-        if i in summaries
-    ]
+    marks = _marks(db, ids, include, scan, titles) if include else {}
+    hits = []
+    for i in ids:
+        if i in summaries:
+            title, snippet = marks.get(i, (None, None))
+            hits.append(Hit(summaries[i], title or marked(summaries[i].title), snippet))
+    return hits
 
 
-# Built once, with the ids and the match as parameters: a page shows 20 results, and making
-# these statements anew each time cost more CPU than SQLite took to answer them.
-_IDS = bindparam("ids", expanding=True)
-# The shown articles and their topics in one statement, run on the driver's cursor (the ids
-# as one JSON array: a prepared statement takes no list).
+# Built once, with the ids and the match as parameters, and run on the driver's cursor (the
+# ids as one JSON array: a prepared statement takes no list): a page shows 20 results, and
+# making these statements anew, or SQLAlchemy's execute, cost more CPU than SQLite took.
+_IDS = _each(bindparam("ids_json"))
+# The shown articles and their topics in one statement.
 _SUMMARIES = Prepared(
-    summaries.with_topics()
-    .add_columns(Article.updated_at)
-    .where(Article.id.in_(_each(bindparam("ids_json"))))
+    summaries.with_topics().add_columns(Article.updated_at).where(Article.id.in_(_IDS))
 )
-_MARKS = select(
-    fts.c.rowid,
-    func.highlight(_FTS, 0, START, END),
-    func.snippet(_FTS, 1, START, END, "…", SNIPPET_TOKENS),
-).where(_matches(bindparam("match")))
-# One pass over the ids' span, or one lookup per id (see SqliteBackend.search).
-_MARKS_SCAN = _MARKS.where(
-    fts.c.rowid.between(bindparam("low"), bindparam("high")), _ROWID_NOT_INDEXED.in_(_IDS)
-)
-_MARKS_EACH = _MARKS.where(fts.c.rowid.in_(_IDS))
+
+
+def _marks_statements(titles: bool) -> dict[bool, Prepared]:
+    """Snippets (and the titles marked, if asked) by one pass over the ids' span (True), or
+    by one lookup per id (False): see SqliteBackend.search."""
+    columns = [fts.c.rowid, func.snippet(_FTS, 1, START, END, "…", SNIPPET_TOKENS)]
+    if titles:
+        columns.append(func.highlight(_FTS, 0, START, END))
+    marks = select(*columns).where(_matches(bindparam("match")))
+    span = fts.c.rowid.between(bindparam("low"), bindparam("high"))
+    return {
+        True: Prepared(marks.where(span, _ROWID_NOT_INDEXED.in_(_IDS))),
+        False: Prepared(marks.where(fts.c.rowid.in_(_IDS))),
+    }
+
+
+# Only the page shows titles marked: the API and feeds give them plain.
+_MARKS = {titles: _marks_statements(titles) for titles in (False, True)}
 
 
 def _summaries(db: Connection, ids: list[int]) -> dict[int, Summary]:
     """The shown articles as plain rows, each with its topic slugs heaviest first."""
     rows = _SUMMARIES.rows(db, {"ids_json": json.dumps(ids)})
-    listed = summaries.from_topic_rows(row[:-1] for row in rows)
-    return {
-        s.id: Summary(
-            s.id,
-            s.slug,
-            s.title,
-            s.published,
-            s.lead or "",
-            moment(row[-1]),  # updated_at, the column after the summary's
-            s.source,
-            tuple(tag.topic.slug for tag in s.topics),
-        )
-        for s, row in zip(listed, rows, strict=True)
-    }
+    return {row[0]: _summary(*row) for row in rows}
 
 
-def _marks(db: Connection, ids: list[int], include: str, scan: bool) -> dict[int, tuple]:
-    """Each article's title and best body passage, the matched words between sentinels."""
+def _summary(
+    ident, slug, title, published, source_slug, source_name, lead, topics, updated_at
+) -> Summary:
+    """One row of _SUMMARIES, read straight: a list's Summary with Tags first took twice as long."""
+    return Summary(
+        ident,
+        slug,
+        title,
+        day(published),
+        lead or "",
+        moment(updated_at),
+        SourceName(source_slug, source_name) if source_slug is not None else None,
+        tuple(topic[2] for topic in summaries.heaviest_first(topics)),
+    )
+
+
+def _marks(
+    db: Connection, ids: list[int], include: str, scan: bool, titles: bool
+) -> dict[int, tuple[Markup | None, Markup]]:
+    """Each article's best body passage and, if asked, its title, matches between sentinels."""
+    params = {"match": include, "ids_json": json.dumps(ids)}
     if scan:
-        rows = db.execute(
-            _MARKS_SCAN, {"match": include, "low": min(ids), "high": max(ids), "ids": ids}
-        )
-    else:
-        rows = db.execute(_MARKS_EACH, {"match": include, "ids": ids})
-    return {row[0]: (marked(row[1]), marked(row[2])) for row in rows}
-
-
-def _facets_statement() -> CompoundSelect:
-    """Counts by year, source and topic of the `n` newest articles the `ids` JSON lists."""
-    value = func.json_each(bindparam("ids")).table_valued("value").c.value
-    # Materialized: the years and sources read it, and so do the topics; cut and sorted once.
-    m = select(value).order_by(value.desc()).limit(bindparam("n"))
-    m = m.cte("m").prefix_with("MATERIALIZED")
-    # Each sampled article's row is read once, for its year and its source both.
-    year = func.substr(Article.published, 1, 4).label("year")
-    rows = (
-        select(year, Article.source_id.label("source_id"))
-        .join_from(m, Article, Article.id == m.c.value)
-        .cte("rows")
-        .prefix_with("MATERIALIZED")
-    )
-    by_year = (
-        select(literal("year"), rows.c.year, null(), func.count())
-        .where(rows.c.year.is_not(None))
-        .group_by(rows.c.year)
-    )
-    sources = _most_frequent(rows.c.source_id, select(rows.c.source_id).subquery())
-    topics = _most_frequent(
-        ArticleTopic.topic_id,
-        select(ArticleTopic.topic_id)
-        .join_from(m, ArticleTopic, ArticleTopic.article_id == m.c.value)
-        .subquery(),
-    )
-    by_source = select(literal("source"), Source.slug, Source.name, sources.c.n).join(
-        Source, Source.id == sources.c.id
-    )
-    by_topic = select(literal("topic"), Topic.slug, Topic.name, topics.c.n).join(
-        Topic, Topic.id == topics.c.id
-    )
-    return union_all(by_year, by_source, by_topic)
-
-
-def _most_frequent(key: ColumnElement, among: Subquery) -> Subquery:
-    """The FACET_VALUES most frequent values of a column (as `id`) and their counts (`n`)."""
-    column = among.c[key.key]
-    n = func.count().label("n")
-    return (
-        select(column.label("id"), n)
-        .where(column.is_not(None))
-        .group_by(column)
-        .order_by(n.desc())
-        .limit(FACET_VALUES)
-        .subquery()
-    )
-
-
-# Built once: making this statement anew cost more CPU than running it.
-_FACETS = _facets_statement()
-
-
-def _facets(db: Connection, ids_json: str, sampled: int | None) -> Facets:
-    """Counts by year, source and topic over the newest FACET_SAMPLE of the ids, at once."""
-    values: dict[str, list[FacetValue]] = {"year": [], "source": [], "topic": []}
-    for facet, value, label, n in db.execute(_FACETS, {"ids": ids_json, "n": FACET_SAMPLE}):
-        values[facet].append(FacetValue(value, label or value, n))
-    return Facets(
-        years=sorted(values["year"], key=lambda v: v.value, reverse=True),
-        sources=sorted(values["source"], key=_most_first),
-        topics=sorted(values["topic"], key=_most_first),
-        sample=sampled,
-    )
-
-
-def _most_first(value: FacetValue) -> tuple[int, str]:
-    return -value.count, value.label
+        params |= {"low": min(ids), "high": max(ids)}
+    rows = _MARKS[titles][scan].rows(db, params)
+    return {row[0]: (marked(row[2]) if titles else None, marked(row[1])) for row in rows}

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from functools import lru_cache, partial
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from flask import Blueprint, Response, abort, g, render_template, request, url_for
@@ -74,32 +74,68 @@ def _slug(value: str | None) -> str | None:
     return slugify(value, max_length=200) or None if value else None
 
 
-def run(wanted: Asked, facets: bool = False) -> SearchPage:
-    """Run a search for what was asked."""
-    return search.search(
-        db.session(),
-        SearchRequest(wanted.query, wanted.sort, wanted.offset, wanted.per_page, facets),
+def run(wanted: Asked, page: bool = False) -> SearchPage:
+    """Run a search for what was asked; for the results page, with facets and marked titles."""
+    asking = SearchRequest(
+        wanted.query, wanted.sort, wanted.offset, wanted.per_page, facets=page, titles=page
     )
+    return search.search(db.session(), asking)
 
 
 def page_url(endpoint: str, **changes) -> str:
     """This search's address at an endpoint, with some parameters changed (None removes one)."""
-    return with_args(url_for(endpoint), changes)
+    return links(url_for(endpoint))(**changes)
 
 
-def with_args(path: str, changes: dict) -> str:
-    """The path with this request's parameters, changed; any change starts again at page 1."""
-    pairs = dict(_request_pairs())
-    for name, value in changes.items():
+def links(path: str) -> Links:
+    """This search's addresses at a path, from its parameters encoded once."""
+    return Links(path, _request_pairs())
+
+
+class Links:
+    """A search's address with parameters changed; any change starts again at page 1.
+
+    A results page links some 60 variations of its search: each is built from the request's
+    parameters encoded once, and one set parameter (`to`) from the text before and after it.
+    """
+
+    __slots__ = ("path", "pairs", "_around")
+
+    def __init__(self, path: str, pairs: dict[str, str]) -> None:
+        self.path = path
+        self.pairs = pairs  # name → "name=value", the page left out
+        self._around: dict[str, tuple[str, str]] = {}
+
+    def __call__(self, **changes) -> str:
+        """The address with each change made (None or "" removes the parameter)."""
+        pairs = dict(self.pairs)
+        for name, value in changes.items():
+            if value in (None, ""):
+                pairs.pop(name, None)
+            else:
+                pairs[name] = _pair(name, value)
+        return f"{self.path}?{'&'.join(pairs.values())}" if pairs else self.path
+
+    def to(self, name: str, value: object) -> str:
+        """The address with one parameter set: what `self(name=value)` gives, made faster."""
         if value in (None, ""):
-            pairs.pop(name, None)
-        else:
-            pairs[name] = _pair(name, value)
-    return f"{path}?{'&'.join(pairs.values())}" if pairs else path
+            return self(**{name: value})
+        around = self._around.get(name)
+        if around is None:
+            around = self._around[name] = self._split(name)
+        return f"{around[0]}{_pair(name, value)}{around[1]}"
+
+    def _split(self, name: str) -> tuple[str, str]:
+        """The address up to a parameter's place and after it (a new one goes last)."""
+        names = list(self.pairs)
+        at = names.index(name) if name in self.pairs else len(names)
+        before = "".join(f"{self.pairs[n]}&" for n in names[:at])
+        after = "".join(f"&{self.pairs[n]}" for n in names[at + 1 :])
+        return f"{self.path}?{before}", after
 
 
 def _request_pairs() -> dict[str, str]:
-    """This request's parameters but the page, encoded once per request (a page links ~60)."""
+    """This request's parameters but the page, encoded once per request."""
     if "search_pairs" not in g:
         args = request.args.items()
         g.search_pairs = {k: _pair(k, v) for k, v in args if k != "page" and v != ""}
@@ -113,10 +149,6 @@ def _pair(name: str, value: object) -> str:
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def _page_url(path: str, **changes) -> str:
-    return with_args(path, changes)
 
 
 def xml_text(text: str) -> str:
@@ -178,13 +210,13 @@ def page():
     wanted = asked()
     if wanted.query.is_empty:
         return render_template("search.html", wanted=wanted, results=None)
-    results = run(wanted, facets=True)
+    results = run(wanted, page=True)
     return render_template(
         "search.html",
         wanted=wanted,
         results=results,
         suggestions=suggestions(wanted) if not results.total else [],
-        page_url=partial(_page_url, url_for("search.page")),
+        page_url=links(url_for("search.page")),
         feed_url=page_url("search.feed", sort=None, per_page=None),
         max_results=MAX_RESULTS,
     )
