@@ -13,7 +13,7 @@ from datetime import date
 from functools import cached_property
 from typing import Any, NamedTuple, Protocol
 
-from sqlalchemy import bindparam, delete, select
+from sqlalchemy import bindparam, delete, select, text
 from sqlalchemy.engine import Connection
 
 from app.ingest.raw_insert import RawInsert
@@ -89,6 +89,18 @@ def named(conn: Connection, urls: set[str], keys: set[str]) -> MemoryTitles:
         if values:
             rows.update((row.id, row) for row in conn.execute(query.where(column.in_(values))))
     return MemoryTitles(rows[i] for i in sorted(rows))
+
+
+def fill_title_words(conn: Connection) -> None:
+    """Fill the `title_word` table that migrations 0004 to 0006 had (each article's distinct
+    title words), for 0004 on an existing archive and 0006's downgrade."""
+    rows = conn.execute(text("SELECT id, title_key FROM article")).all()
+    words = sorted((w, len(key), i) for i, key in rows for w in index_words(key))
+    if words:
+        conn.execute(
+            text("INSERT INTO title_word (word, length, article_id) VALUES (:w, :n, :i)"),
+            [{"w": w, "n": n, "i": i} for w, n, i in words],
+        )
 
 
 def rebuild(conn: Connection) -> None:

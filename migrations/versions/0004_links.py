@@ -67,23 +67,10 @@ def upgrade() -> None:
 
 def _fill() -> None:
     """Index the articles already in the archive (none in a new one)."""
-    from app import similar
+    from app import similar, title_index
 
-    _fill_title_words(op.get_bind())
+    title_index.fill_title_words(op.get_bind())
     similar.rebuild(op.get_bind())
-
-
-def _fill_title_words(conn: sa.Connection) -> None:
-    """Each article's distinct title words (0006 replaces them with title skeletons)."""
-    from app.title_match import index_words
-
-    rows = conn.execute(sa.text("SELECT id, title_key FROM article")).all()
-    words = sorted((w, len(key), i) for i, key in rows for w in index_words(key))
-    if words:
-        conn.execute(
-            sa.text("INSERT INTO title_word (word, length, article_id) VALUES (:w, :n, :i)"),
-            [{"w": w, "n": n, "i": i} for w, n, i in words],
-        )
 
 
 def downgrade() -> None:

@@ -61,17 +61,6 @@ def downgrade() -> None:
     with op.batch_alter_table("title_word", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_title_word_article_id"), ["article_id"], unique=False)
     op.drop_table("title_skeleton")
-    _fill_title_words(op.get_bind())
+    from app import title_index
 
-
-def _fill_title_words(conn: sa.Connection) -> None:
-    """Each article's distinct title words, as 0004 filled them."""
-    from app.title_match import index_words
-
-    rows = conn.execute(sa.text("SELECT id, title_key FROM article")).all()
-    words = sorted((w, len(key), i) for i, key in rows for w in index_words(key))
-    if words:
-        conn.execute(
-            sa.text("INSERT INTO title_word (word, length, article_id) VALUES (:w, :n, :i)"),
-            [{"w": w, "n": n, "i": i} for w, n, i in words],
-        )
+    title_index.fill_title_words(op.get_bind())
