@@ -25,6 +25,7 @@ PAGES = [
     "/archive/2019/04",
     "/sources",
     "/sources/reuters",
+    "/search?q=venezuela",
 ]
 
 
