@@ -92,9 +92,16 @@ class TopicWriter:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self.taxonomy = taxonomy_path()
-        # Compiled here, before ingest starts its workers: forked ones inherit it.
-        self.ids = sync_topics(conn, tagging.tagger(self.taxonomy).taxonomy)
+        self.ids: dict[str, int] = {}  # topic ids by slug, once `ready`
         self.pending: dict[int, tuple[Any, list[TagValues]]] = {}  # date as the driver stores it
+
+    def ready(self) -> None:
+        """Compile the taxonomy and sync its topics (or raise its error), once, before the
+        first file is parsed: a run with nothing to parse (a re-run) never compiles it, which
+        cost more than the rest of starting. Compiled in this process, before ingest starts
+        its workers: forked ones inherit it."""
+        if not self.ids:
+            self.ids = sync_topics(self.conn, tagging.tagger(self.taxonomy).taxonomy)
 
     def forget(self, article_id: int) -> None:
         """Remove the tags of an article about to be rewritten (an updated file)."""

@@ -301,6 +301,9 @@ class _Loader:
                 (self.report.unchanged if same_file else self.report.duplicates).append(file.path)
             else:
                 to_parse.append(file)
+        if to_parse:
+            with self.conn.begin():
+                self.topics.ready()
         results = _prepare_all(to_parse, pool, self.topics.taxonomy)
         return _Parsing(len(files), to_parse, results)
 

@@ -11,7 +11,6 @@ from textwrap import dedent
 
 from app.ingest.decode import NotText, decode
 from app.ingest.fields import HAS_LETTER, byline, read_date_line, split_authors, url_date
-from app.ingest.parse_html import parse_html
 from app.ingest.parsed import ParsedArticle, Rejection, RelatedRef
 from app.markup import escape_markdown, to_plain
 
@@ -49,6 +48,8 @@ def parse(data: bytes, name: str = "") -> ParsedArticle | Rejection:
     if not text.strip():
         return Rejection("empty file")
     if _looks_like_html(text, name):
+        from app.ingest.parse_html import parse_html  # BeautifulSoup: loaded for a web page only
+
         return parse_html(text, encoding)
     return _parse_layout(text, encoding)
 

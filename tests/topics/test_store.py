@@ -137,6 +137,19 @@ def test_a_broken_taxonomy_is_reported_not_crashed_on(app, runner, tmp_path, com
     assert "the taxonomy cannot be used" in result.output and "atlantis" in result.output
 
 
+def test_a_broken_taxonomy_stops_only_a_run_with_files_to_tag(
+    app, client, ingest, seeded, tmp_path
+):
+    app.config["TAXONOMY_PATH"] = a_taxonomy_with(
+        tmp_path, "regions.toml", 'parent = "latin-america"', 'parent = "atlantis"'
+    )
+    code, report = ingest(SEEDS)  # nothing new: the taxonomy is not needed, nor read
+    assert code == 0 and len(report["unchanged"]) == 2
+    write(tmp_path, "a.txt", article_text("Baltic News", url="https://x.org/1", body=ESTONIA))
+    assert ingest(tmp_path / "a.txt")[0] == 1
+    assert client.get("/api/articles").get_json()["total"] == 2  # nothing of it written
+
+
 def test_two_versions_in_one_run_keep_the_tags_of_the_later(client, ingest, tmp_path):
     latvia = ESTONIA.replace("Estonia", "Latvia").replace("Tallinn", "Riga")
     write(tmp_path, "1.txt", article_text("Baltic News", url="https://x.org/1", body=ESTONIA))
