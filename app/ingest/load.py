@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sized
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -15,10 +16,10 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.engine import Connection
 
-from app import links, similar, title_index, topics_store
+from app import links, prepared, similar, title_index, topics_store
 from app.ingest import bulk
 from app.ingest.parsed import Rejection
 from app.ingest.raw_insert import RawInsert, adapted
@@ -59,14 +60,25 @@ LINK_VALUES = itemgetter(*LINK_COLUMNS[1:])  # of a prepared link, after its art
 INSERT_LINK = RelatedLink.__table__.insert()
 INSERT_REVISION = Revision.__table__.insert()
 SOURCE_COLUMNS = ("slug", "name", "kind", "domain")
-KNOWN_HASHES = select(Article.raw_sha256, Article.source_path).where(
-    Article.raw_sha256.in_(bindparam("hashes", expanding=True))
+
+
+def _among(column: Any, name: str) -> Any:
+    """`column IN` the values of a JSON array parameter: compiled once for any number of
+    values, where an expanding IN list was compiled afresh for each chunk (SQLAlchemy's
+    compiling took most of a re-run's time after reading the files)."""
+    return column.in_(select(func.json_each(bindparam(name)).table_valued("value").c.value))
+
+
+KNOWN_HASHES = prepared.Prepared(
+    select(Article.raw_sha256, Article.source_path).where(_among(Article.raw_sha256, "hashes"))
 )
-OLDER_HASHES = select(Revision.raw_sha256).where(
-    Revision.raw_sha256.in_(bindparam("hashes", expanding=True))
+OLDER_HASHES = prepared.Prepared(
+    select(Revision.raw_sha256).where(_among(Revision.raw_sha256, "hashes"))
 )
-STORED = select(Article.identity, Article.id, Article.content_hash, Article.source_path).where(
-    Article.identity.in_(bindparam("identities", expanding=True))
+STORED = prepared.Prepared(
+    select(Article.identity, Article.id, Article.content_hash, Article.source_path).where(
+        _among(Article.identity, "identities")
+    )
 )
 CURRENT_RAW = select(
     Article.raw_text, Article.raw_sha256, Article.source_path, Article.updated_at
@@ -117,7 +129,7 @@ class _File:
 def read_files(paths: Iterable[str | Path]) -> Iterator[_File]:
     for path in paths:
         try:
-            with open(path, "rb") as file:
+            with open(path, "rb", buffering=0) as file:  # read whole: no buffer needed
                 data = file.read()
         except OSError as exc:
             yield _File(str(path), None, f"cannot read the file: {exc.strerror or exc}", "")
@@ -397,13 +409,16 @@ class _Loader:
 
     def _known_hashes(self, hashes: list[str]) -> dict[str, str | None]:
         """Raw hashes already stored, with the path of the current version (None: older)."""
-        current = self.conn.execute(KNOWN_HASHES, {"hashes": hashes}).all()
-        older = self.conn.execute(OLDER_HASHES, {"hashes": hashes}).scalars()
-        return {**dict.fromkeys(older), **dict(current)}
+        among = {"hashes": json.dumps(hashes)}
+        older = OLDER_HASHES.rows(self.conn, among)
+        return {
+            **{sha256: None for (sha256,) in older},
+            **dict(KNOWN_HASHES.rows(self.conn, among)),
+        }
 
     def _stored(self, identities: list[str]) -> dict[str, _Stored]:
-        found = self.conn.execute(STORED, {"identities": identities})
-        return {row.identity: _Stored(*row[1:]) for row in found}
+        found = STORED.rows(self.conn, {"identities": json.dumps(identities)})
+        return {identity: _Stored(*row) for identity, *row in found}
 
     def _store(self, file: _File, prepared: Prepared, stored: dict[str, _Stored]) -> str:
         values = prepared.values
