@@ -7,9 +7,11 @@ from werkzeug.exceptions import HTTPException
 
 
 def _handle(error: HTTPException):
+    # The error's own headers stay (a 405's Allow, a 429's Retry-After); the body is ours.
+    headers = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]
     if request.path.startswith("/api/") or request.path == "/api":
-        return {"error": error.description}, error.code
-    return render_template("error.html", error=error), error.code
+        return {"error": error.description}, error.code, headers
+    return render_template("error.html", error=error), error.code, headers
 
 
 def init_app(app: Flask) -> None:

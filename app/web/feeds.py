@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, datetime
 
 from flask import Blueprint, Response, abort, render_template, request, url_for
@@ -29,17 +30,19 @@ def topic(slug: str):
 def _feed(filters: queries.Filters, title: str, alternate: str) -> Response:
     session = db.session()
 
-    def render() -> str:
+    def render() -> tuple[str, str, datetime]:
         articles = queries.page(session, filters, FEED_ENTRIES, shape=queries.FULL).articles
         updated = max((a.updated_at for a in articles), default=None)
-        return render_template(
-            "feed.atom.xml",
-            title=title,
-            articles=articles,
-            updated=updated or datetime.now(UTC).replace(tzinfo=None),
-            alternate=alternate,
+        updated = updated or datetime.now(UTC).replace(tzinfo=None)
+        body = render_template(
+            "feed.atom.xml", title=title, articles=articles, updated=updated, alternate=alternate
         )
+        return body, hashlib.sha256(body.encode()).hexdigest()[:32], updated
 
     # Readers poll a feed over and over; it changes only with ingest (its categories with retag).
-    body = counts.remembered(session, f"feed {request.base_url}", render)
-    return Response(body, mimetype="application/atom+xml")
+    body, etag, updated = counts.remembered(session, f"feed {request.base_url}", render)
+    answer = Response(body, mimetype="application/atom+xml")
+    # A reader that sends back the ETag or the date it has gets "304 Not Modified", no body.
+    answer.set_etag(etag)
+    answer.last_modified = updated.replace(tzinfo=UTC)
+    return answer.make_conditional(request)
