@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import func, select, text
 
 from app import db
 from app.models import Article, RelatedLink, Revision
 from tests.conftest import SEEDS, article_text, write
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
 
 
 def count(app, model) -> int:
@@ -47,6 +51,14 @@ def test_bad_files_are_rejected_and_the_rest_ingested(app, ingest, tmp_path):
     assert set(reasons) == {"empty.txt", "binary.bin", "untitled.txt"}
     assert all(len(reason) > 5 for reason in reasons.values())
     assert count(app, Article) == 3
+
+
+def test_a_small_binary_file_is_rejected_and_a_stray_nul_byte_dropped(app, ingest, tmp_path):
+    photo = write(tmp_path, "photo.jpg", (FIXTURES / "small_binary.jpg").read_bytes())
+    write(tmp_path, "nul.txt", (FIXTURES / "one_nul.txt").read_bytes())
+    code, report = ingest(tmp_path)
+    assert code == 3 and report["added"] == [str(tmp_path / "nul.txt")]
+    assert report["rejected"] == [{"path": str(photo), "reason": "binary data, not text"}]
 
 
 def test_the_same_article_in_another_file_or_url_form_is_one_article(app, ingest, tmp_path):

@@ -1,6 +1,7 @@
 """Parsing article files: bytes in, a ParsedArticle or a Rejection out."""
 
 import random
+import re
 from datetime import date
 from pathlib import Path
 
@@ -16,7 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "articles"
 SEED_000 = ROOT / "seeds" / "000_f9cdb5b825fae99c.txt"
 SEED_004 = ROOT / "seeds" / "004_3495f687b9b743c2.txt"
-REJECTED_FIXTURES = {"empty.txt", "binary.bin", "untitled.txt", "no_body.txt"}
+RAW_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # every control but tab, line feed
+REJECTED_FIXTURES = {"empty.txt", "binary.bin", "small_binary.jpg", "untitled.txt", "no_body.txt"}
 ARTICLE_FILES = [SEED_000, SEED_004] + sorted(
     p for p in FIXTURES.iterdir() if p.name not in REJECTED_FIXTURES
 )
@@ -406,6 +408,13 @@ def test_plain_text():
     assert to_plain(article.paragraphs[1]).endswith("Officials called them a *routine* exercise.")
 
 
+def test_an_article_with_one_stray_nul_byte_is_read_without_it():
+    article = fixture("one_nul.txt")
+    assert article.title == "NUL Inside" and article.published == date(2019, 4, 3)
+    assert article.paragraphs == ("Text with a  NUL byte in it about Iran.",)
+    assert "\x00" not in article.raw_text
+
+
 # Rejections
 
 
@@ -414,6 +423,7 @@ def test_plain_text():
     [
         ("empty.txt", "empty file"),
         ("binary.bin", "binary data, not text"),
+        ("small_binary.jpg", "binary data, not text"),
         ("untitled.txt", "no title: the first line should be a '# Title' heading"),
         ("no_body.txt", "no body text"),
     ],
@@ -489,6 +499,15 @@ FAST = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(st.binary(max_size=4096), st.sampled_from(["", "a.txt", "a.html"]))
 def test_any_bytes_never_raise(data, name):
     assert isinstance(parse(data, name), ANY_RESULT)
+
+
+@FAST
+@given(st.text(max_size=4096), st.sampled_from(["", "a.txt"]))
+def test_no_control_character_reaches_an_article(text, name):
+    result = parse(f"# Title {text}\n\n{text} body".encode(), name)
+    if isinstance(result, ParsedArticle):
+        fields = [result.title, result.byline or "", result.photo_credit or "", *result.paragraphs]
+        assert not any(RAW_CONTROLS.search(field) for field in fields)
 
 
 @FAST
