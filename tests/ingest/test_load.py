@@ -61,6 +61,14 @@ def test_a_small_binary_file_is_rejected_and_a_stray_nul_byte_dropped(app, inges
     assert report["rejected"] == [{"path": str(photo), "reason": "binary data, not text"}]
 
 
+def test_a_copy_whose_url_lacks_its_closing_bracket_is_a_duplicate(ingest, tmp_path):
+    url = "https://www.themoscowtimes.com/2020/01/02/an-article-a1"
+    write(tmp_path, "a.txt", article_text("One Story", url=url))
+    write(tmp_path, "b.txt", article_text("One Story", url=url).replace(f"<{url}>", f"<{url}"))
+    code, report = ingest(tmp_path)
+    assert code == 0 and report["duplicates"] == [str(tmp_path / "b.txt")]
+
+
 def test_the_same_article_in_another_file_or_url_form_is_one_article(app, ingest, tmp_path):
     text = article_text("One Story", url="https://www.themoscowtimes.com/2020/01/02/one-a1")
     write(tmp_path, "a.txt", text)

@@ -334,6 +334,19 @@ def test_indented_footer():
     assert (article.original_url, article.paragraphs) == ("https://e.com/x", ("Body.",))
 
 
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "Original url:\n\n<https://example.com/a/9",
+        "Original url: <https://example.com/a/9",
+        "Original url:\n\nhttps://example.com/a/9>",
+    ],
+)
+def test_an_unclosed_angle_bracket_still_gives_the_url(footer):
+    article = text_article(f"# Title\n\nBody.\n\n{footer}\n")
+    assert (article.original_url, article.paragraphs) == ("https://example.com/a/9", ("Body.",))
+
+
 def test_original_url_label_without_url():
     article = text_article("# Title\n\nBody.\n\nOriginal url:\n\nnot a link\n")
     assert article.original_url is None
