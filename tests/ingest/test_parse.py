@@ -192,6 +192,22 @@ def test_ambiguous_date_line_defers_to_the_url():
     assert text_article("# Title\n\n25/09/2019\n\nBody.\n").published == date(2019, 9, 25)
 
 
+@pytest.mark.parametrize(
+    "line", ["February 30, 2019", "31 June 2019", "Sept. 31, 2019", "2019-02-30"]
+)
+def test_a_date_line_with_no_such_day_is_dropped_and_the_url_date_used(line):
+    url = "Original url: https://example.com/2019/02/28/five"
+    article = text_article(f"# Title\n\nBy Reuters\n\n{line}\n\nBody about Malta.\n\n{url}\n")
+    assert (article.published, article.paragraphs) == (date(2019, 2, 28), ("Body about Malta.",))
+    article = text_article(f"# Title\n\n{line}\n\nBody about Malta.\n")
+    assert (article.published, article.paragraphs) == (None, ("Body about Malta.",))
+
+
+@pytest.mark.parametrize("line", ["March 30, 2019 was the day.", "May 40 2019 protesters"])
+def test_a_first_paragraph_starting_like_a_date_is_body(line):
+    assert text_article(f"# Title\n\n{line}\n\nMore.\n").paragraphs == (line, "More.")
+
+
 def test_dates_inside_sentences_are_not_date_lines():
     article = text_article("# Title\n\nOn April 2, 2019 the centre opened.\n")
     assert article.published is None
