@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from app import db, queries, topics_store
@@ -44,6 +45,7 @@ def ingest_command(paths: tuple[str, ...], as_json: bool) -> None:
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         raise click.ClickException(f"no such file or folder: {', '.join(missing)}")
+    _check_database_file(current_app.config["DATABASE_URL"])
     found = article_files(paths)
     show_bar = not as_json and sys.stderr.isatty()
     try:
@@ -69,6 +71,26 @@ def ingest_command(paths: tuple[str, ...], as_json: bool) -> None:
             click.echo(f"rejected {rejected['path']}: {rejected['reason']}")
     if report.rejected:
         sys.exit(EXIT_REJECTED)
+
+
+def _check_database_file(url: str) -> None:
+    """Stop with a clear reason if an SQLite archive file cannot be opened or is not there.
+
+    Opening a file that is not there would create it, and leave an empty file behind.
+    """
+    database = make_url(url)
+    name = database.database
+    if database.get_backend_name() != "sqlite" or not name or name.startswith((":", "file:")):
+        return  # another database, an in-memory one, or a URI SQLite reads itself
+    path = Path(name)
+    if not path.parent.is_dir():
+        raise click.ClickException(
+            f"the database file {path} cannot be opened: its folder {path.parent} does not exist"
+        )
+    if not path.exists():
+        raise click.ClickException(
+            f"there is no database at {path}; run `foreign-desk db upgrade` first"
+        )
 
 
 @click.command("links")
@@ -122,6 +144,7 @@ def retag_command() -> None:
     """Recompute every article's topics from the taxonomy (after changing it)."""
     from tqdm import tqdm
 
+    _check_database_file(current_app.config["DATABASE_URL"])
     session = db.session()
     try:
         total = queries.count(session, queries.Filters())

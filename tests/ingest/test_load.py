@@ -130,6 +130,29 @@ def test_ingest_before_the_schema_exists_is_a_fatal_error(tmp_path):
     assert "db upgrade" in result.output
 
 
+def test_a_database_file_in_a_folder_that_does_not_exist_is_named_as_such(tmp_path):
+    from app import create_app
+
+    path = tmp_path / "nowhere" / "archive.db"
+    app = create_app({"DATABASE_URL": f"sqlite:///{path}"})
+    result = app.test_cli_runner().invoke(args=["ingest", str(SEEDS)])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: the database file {path} cannot be opened: "
+        f"its folder {path.parent} does not exist\n"
+    )
+
+
+def test_ingest_into_no_database_file_leaves_none_behind(tmp_path):
+    from app import create_app
+
+    path = tmp_path / "archive.db"
+    app = create_app({"DATABASE_URL": f"sqlite:///{path}"})
+    result = app.test_cli_runner().invoke(args=["ingest", str(SEEDS)])
+    assert result.exit_code == 1 and "db upgrade" in result.output
+    assert not path.exists()
+
+
 def test_a_missing_path_is_a_fatal_error(runner, tmp_path):
     result = runner.invoke(args=["ingest", str(tmp_path / "nowhere")])
     assert result.exit_code == 1 and "no such file" in result.output
