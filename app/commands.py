@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from app import db, queries, topics_store
+from app.ingest.walk import article_files
 from app.taxonomy import TaxonomyError
 
 EXIT_REJECTED = 3
@@ -31,32 +31,6 @@ def db_upgrade() -> None:
     click.echo("Database is at the newest revision.")
 
 
-def article_files(paths: tuple[str, ...]) -> list[str]:
-    """Every file under the given files and folders, folders searched recursively.
-
-    Hidden files and folders (a name starting with ".") inside a folder are left out. Paths
-    are kept as strings: a million Path objects would take 400 MB.
-    """
-    found: list[str] = []
-    for name in paths:
-        if os.path.isdir(name):
-            found.extend(_walk(name))
-        else:
-            found.append(name)
-    return found
-
-
-def _walk(folder: str) -> Iterator[str]:
-    """The files under a folder in path order: its files and subfolders sorted by name together."""
-    with os.scandir(folder) as listing:
-        entries = sorted((e for e in listing if not e.name.startswith(".")), key=lambda e: e.name)
-    for entry in entries:
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(entry.path)
-        elif entry.is_file():
-            yield entry.path
-
-
 @click.command("ingest")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead.")
@@ -67,24 +41,27 @@ def ingest_command(paths: tuple[str, ...], as_json: bool) -> None:
 
     from app.ingest.load import ingest  # the parser's libraries: only this command loads them
 
+    paths = paths or ("seeds",)
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         raise click.ClickException(f"no such file or folder: {', '.join(missing)}")
-    files = article_files(paths or ("seeds",))
+    _check_database_file(current_app.config["DATABASE_URL"])
+    found = article_files(paths)
     show_bar = not as_json and sys.stderr.isatty()
     try:
         # Its own connection: the loader commits chunk by chunk.
         with (
             db.engine().connect() as conn,
-            tqdm(total=len(files), unit="file", disable=not show_bar) as bar,
+            tqdm(total=len(found.files), unit="file", disable=not show_bar) as bar,
         ):
-            report = ingest(conn, files, progress=bar.update)
+            report = ingest(conn, found.files, progress=bar.update)
     except (OperationalError, ProgrammingError) as exc:
         raise click.ClickException(
             f"the database is not ready ({exc.orig}); run `foreign-desk db upgrade` first"
         ) from exc
     except TaxonomyError as exc:
         raise click.ClickException(f"the taxonomy cannot be used: {exc}") from exc
+    report.rejected[:0] = found.unreadable
     if as_json:
         json.dump(report.as_json(), sys.stdout, ensure_ascii=False)  # in pieces: a million paths
         sys.stdout.write("\n")
@@ -94,6 +71,26 @@ def ingest_command(paths: tuple[str, ...], as_json: bool) -> None:
             click.echo(f"rejected {rejected['path']}: {rejected['reason']}")
     if report.rejected:
         sys.exit(EXIT_REJECTED)
+
+
+def _check_database_file(url: str) -> None:
+    """Stop with a clear reason if an SQLite archive file cannot be opened or is not there.
+
+    Opening a file that is not there would create it, and leave an empty file behind.
+    """
+    database = make_url(url)
+    name = database.database
+    if database.get_backend_name() != "sqlite" or not name or name.startswith((":", "file:")):
+        return  # another database, an in-memory one, or a URI SQLite reads itself
+    path = Path(name)
+    if not path.parent.is_dir():
+        raise click.ClickException(
+            f"the database file {path} cannot be opened: its folder {path.parent} does not exist"
+        )
+    if not path.exists():
+        raise click.ClickException(
+            f"there is no database at {path}; run `foreign-desk db upgrade` first"
+        )
 
 
 @click.command("links")
@@ -147,6 +144,7 @@ def retag_command() -> None:
     """Recompute every article's topics from the taxonomy (after changing it)."""
     from tqdm import tqdm
 
+    _check_database_file(current_app.config["DATABASE_URL"])
     session = db.session()
     try:
         total = queries.count(session, queries.Filters())

@@ -29,9 +29,9 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from app import create_app, db, links, queries, similar
-from app.commands import article_files
 from app.ingest.identity import title_key
 from app.ingest.load import ingest
+from app.ingest.walk import article_files
 from app.migrate import upgrade
 from app.models import Article, RelatedLink
 from app.title_index import MemoryTitles
@@ -80,12 +80,12 @@ def fresh_database(path: Path) -> str:
     return url
 
 
-def ensure_corpus(n: int, folder: Path) -> list[Path]:
-    files = article_files((str(folder),)) if folder.exists() else []
+def ensure_corpus(n: int, folder: Path) -> list[str]:
+    files = article_files((str(folder),)).files if folder.exists() else []
     if len(files) != n:
         print(f"writing {n} articles to {folder} …", flush=True)
         corpus.write_corpus(n, folder)
-        files = article_files((str(folder),))
+        files = article_files((str(folder),)).files
     return files
 
 

@@ -11,7 +11,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from app.commands import article_files
+from app.ingest.walk import article_files
 from tests.conftest import SEEDS, article_text, write
 
 BIN = Path(sys.executable).parent
@@ -72,7 +72,8 @@ def test_a_folder_gives_its_files_sorted_by_path_without_hidden_ones(tmp_path):
         write(tmp_path, name, "x")
     write(tmp_path, ".git/HEAD", "x")
     write(tmp_path, "a/.notes.txt", "x")
-    found = [Path(p).relative_to(tmp_path).as_posix() for p in article_files((str(tmp_path),))]
+    files = article_files((str(tmp_path),)).files
+    found = [Path(p).relative_to(tmp_path).as_posix() for p in files]
     assert found == ["a/b/c.txt", "a/z.txt", "a-b/1.txt", "b/2.txt", "top.txt"]
 
 
@@ -85,7 +86,7 @@ def test_a_folder_inside_a_hidden_folder_is_still_read(ingest, tmp_path):
 
 def test_files_named_one_by_one_keep_their_order(tmp_path):
     paths = [str(write(tmp_path, name, "x")) for name in ("z.txt", "a.txt")]
-    assert article_files(tuple(paths)) == paths
+    assert article_files(tuple(paths)).files == paths
 
 
 def test_a_linked_file_is_read_and_a_linked_folder_is_not_followed(tmp_path):
@@ -93,5 +94,74 @@ def test_a_linked_file_is_read_and_a_linked_folder_is_not_followed(tmp_path):
     (tmp_path / "archive").mkdir()
     (tmp_path / "archive" / "story-link.txt").symlink_to(target)
     (tmp_path / "archive" / "loop").symlink_to(tmp_path / "archive")
-    found = article_files((str(tmp_path / "archive"),))
+    found = article_files((str(tmp_path / "archive"),)).files
     assert [Path(p).name for p in found] == ["story-link.txt"]
+
+
+def test_a_link_that_leads_back_to_itself_is_rejected_and_the_rest_ingested(ingest, tmp_path):
+    write(tmp_path, "story.txt", article_text("One Story"))
+    (tmp_path / "selfloop.txt").symlink_to("selfloop.txt")
+    code, report = ingest(tmp_path)
+    assert code == 3 and report["added"] == [str(tmp_path / "story.txt")]
+    assert report["rejected"] == [
+        {
+            "path": str(tmp_path / "selfloop.txt"),
+            "reason": "a link that leads back to itself (a loop of links), not a file",
+        }
+    ]
+
+
+def test_a_broken_link_in_a_folder_is_rejected_not_skipped_silently(ingest, tmp_path):
+    write(tmp_path, "story.txt", article_text("One Story"))
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    code, report = ingest(tmp_path)
+    assert code == 3 and len(report["added"]) == 1
+    assert report["rejected"] == [
+        {"path": str(tmp_path / "gone.txt"), "reason": "a link to a file that does not exist"}
+    ]
+
+
+def test_a_subfolder_that_cannot_be_listed_is_rejected_and_the_rest_ingested(ingest, tmp_path):
+    write(tmp_path, "story.txt", article_text("One Story"))
+    # Folders nested past the longest path the system takes: the deepest cannot be listed
+    # (tests run as root here, so a folder without permissions would still be listed).
+    name, depth = "n" * 200, 25
+    parent = os.open(tmp_path, os.O_RDONLY)
+    for _ in range(depth):
+        os.mkdir(name, dir_fd=parent)
+        child = os.open(name, os.O_RDONLY, dir_fd=parent)
+        os.close(parent)
+        parent = child
+    os.close(parent)
+    code, report = ingest(tmp_path)
+    assert code == 3 and report["added"] == [str(tmp_path / "story.txt")]
+    [rejected] = report["rejected"]
+    assert rejected["reason"] == "cannot list the folder: File name too long"
+    assert rejected["path"].startswith(f"{tmp_path}/{name}/{name}/")
+
+
+def test_a_file_named_or_reached_several_times_is_ingested_and_reported_once(ingest, tmp_path):
+    story = write(tmp_path / "dir", "f.txt", article_text("One Story"))
+    (tmp_path / "dir" / "link.txt").symlink_to(story)
+    code, report = ingest(story, story, tmp_path / "dir", f"{tmp_path}/dir/../dir/f.txt")
+    assert code == 0 and report["added"] == [str(story)]
+    assert report["unchanged"] == report["duplicates"] == report["rejected"] == []
+
+
+def test_a_folder_inside_another_named_is_walked_once(ingest, tmp_path):
+    inner = write(tmp_path / "a" / "b", "f.txt", article_text("One Story"))
+    code, report = ingest(tmp_path / "a" / "b", tmp_path / "a")
+    assert code == 0 and report["added"] == [str(inner)] and report["unchanged"] == []
+
+
+def test_a_hidden_file_named_is_read_though_its_folder_is_walked_too(ingest, tmp_path):
+    hidden = write(tmp_path, ".draft.txt", article_text("One Story"))
+    code, report = ingest(tmp_path, hidden)
+    assert code == 0 and report["added"] == [str(hidden)]
+
+
+def test_ingest_without_arguments_and_no_seeds_folder_says_so(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(args=["ingest"])
+    assert result.exit_code == 1
+    assert result.output == "Error: no such file or folder: seeds\n"

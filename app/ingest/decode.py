@@ -7,8 +7,15 @@ import re
 
 from charset_normalizer import from_bytes
 
+# Control characters text has no use for: all but tab, line feed, vertical tab (Word's line
+# break), form feed and carriage return, with DEL and the C1 controls. A few are a corrupted
+# byte or a DOS end mark and are dropped; more than one character in MAX_CONTROL_SHARE is
+# binary data. Random bytes are one in nine C0 controls (one in five read as Latin-1), so
+# even 200 of them are refused.
 _CONTROL_BYTES = bytes([*range(0x09), *range(0x0E, 0x20), 0x7F])
 _TEXT_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+MAX_CONTROL_SHARE = 33  # 3 %
 _SAMPLE = 65536  # bytes looked at to judge a file; plenty for any article's character
 # A word with both Latin and Cyrillic letters is what the wrong codepage makes of real text:
 # French "Café" read as Windows-1251 becomes "Cafй".
@@ -25,7 +32,7 @@ class NotText(ValueError):
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """Return the text of data and the name of the codec it was decoded with.
+    """Return the text of data, without control characters, and the codec it was decoded with.
 
     UTF-8 (with or without a byte-order mark) is tried first; otherwise the text is read as
     Windows-1251 (Cyrillic) or Windows-1252 (Western; Latin-1 when it has bytes Windows-1252
@@ -33,7 +40,14 @@ def decode(data: bytes) -> tuple[str, str]:
     NotText for binary data.
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _decode_utf16(data)
+        text, encoding = _decode_utf16(data)
+    else:
+        text, encoding = _decode_bytes(data)
+    return _without_controls(text), encoding
+
+
+def _decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode anything but UTF-16, refusing binary data before looking for its encoding."""
     if looks_binary(data):
         raise NotText("binary data, not text")
     utf8 = "utf-8"
@@ -51,24 +65,29 @@ def decode(data: bytes) -> tuple[str, str]:
     return data.decode(encoding), encoding
 
 
+def _without_controls(text: str) -> str:
+    """Drop a few stray control characters; raise NotText for more than a tiny share."""
+    if not CONTROL_CHARACTERS.search(text):
+        return text
+    kept = CONTROL_CHARACTERS.sub("", text)
+    if (len(text) - len(kept)) * MAX_CONTROL_SHARE > len(text):
+        raise NotText("binary data, not text")
+    return kept
+
+
 def looks_binary(data: bytes) -> bool:
-    """Tell whether data is binary: any NUL byte, or many control bytes near the start."""
-    if b"\x00" in data:
-        return True
+    """Tell whether data is binary by the share of control bytes near its start."""
     sample = data[:_SAMPLE]
     # Deleting every text byte leaves the control bytes (and is much faster than a regex).
-    return len(sample.translate(None, _TEXT_BYTES)) * 10 > len(sample)
+    return len(sample.translate(None, _TEXT_BYTES)) * MAX_CONTROL_SHARE > len(sample)
 
 
 def _decode_utf16(data: bytes) -> tuple[str, str]:
-    """Decode UTF-16 with a byte-order mark (Notepad's "Unicode"), refusing binary data."""
+    """Decode UTF-16 with a byte-order mark (Notepad's "Unicode")."""
     try:
-        text = data.decode("utf-16")
+        return data.decode("utf-16"), "utf-16"
     except UnicodeDecodeError:
         raise NotText("binary data, not text") from None
-    if looks_binary(text.encode("utf-8")):
-        raise NotText("binary data, not text")
-    return text, "utf-16"
 
 
 def _mostly_utf8(data: bytes) -> bool:

@@ -54,20 +54,23 @@ def read_date_line(line: str) -> tuple[bool, date | None]:
     """Tell whether line is wholly a date, and return the date if it is complete.
 
     "April 2019" is a date line but not a date; so is "04/02/2019", which could be either
-    2 April or 4 February. Neither is guessed: the caller falls back to the URL's date.
+    2 April or 4 February, and so is "February 30, 2019", a date line with no such day.
+    None is guessed: the caller falls back to the URL's date.
     """
     if ymd := YMD_DATE.fullmatch(line):
-        found = valid_date(*ymd.groups())
-        return found is not None, found
+        return True, valid_date(*ymd.groups())
     if common := _common_date(line):
-        return True, common
+        return True, valid_date(*common)
     if not _DATE_SHAPE.fullmatch(line):
         return False, None
     return _parse_date_line(line)
 
 
-def _common_date(line: str) -> date | None:
-    """Read "Month day, year" or "day Month year"; None for any other line (or no such day)."""
+def _common_date(line: str) -> tuple[str, str, str] | None:
+    """Return the year, month and day of "Month day, year" or "day Month year", else None.
+
+    The numbers need not make a date: "February 30, 2019" is still a date line.
+    """
     if match := _MONTH_DAY_YEAR.fullmatch(line):
         month, day, year = match.groups()
     elif match := _DAY_MONTH_YEAR.fullmatch(line):
@@ -75,7 +78,7 @@ def _common_date(line: str) -> date | None:
     else:
         return None
     number = _MONTHS.get(month.casefold())
-    return valid_date(year, str(number), day) if number else None
+    return (year, str(number), day) if number else None
 
 
 @functools.lru_cache(maxsize=16384)  # a day's articles share a date line; dateutil is slow

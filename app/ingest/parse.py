@@ -30,7 +30,8 @@ _LINK = re.compile(r"\[(.*)\]\(\s*(?:<([^<>]*)>|([^\s()<>]*))(?:\s+(?:\"[^\"]*\"
 _ORIGINAL_URL_LABEL = re.compile(
     r"\s*[*_]{0,2}original[ \t]+url[ \t]*:?[*_]{0,2}:?[ \t]*(.*)", re.I
 )
-_URL = re.compile(r"<([^<>\s]+)>|((?:https?://|www\.)\S+)")
+# A bare URL may have lost one of its angle brackets: "<https://…" is still the URL.
+_URL = re.compile(r"<([^<>\s]+)>|<?((?:https?://|www\.)[^<>\s]+)>?")
 _TERMINAL = re.compile(r"[.!?:;…][\"'”’»)\]*_]*$")
 _HTML_START = re.compile(r"\s*<")
 _HTML_MARKERS = ("<!doctype html", "<html", "<head")

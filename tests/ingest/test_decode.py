@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.ingest.decode import NotText, decode, looks_binary
+from app.ingest.decode import CONTROL_CHARACTERS, NotText, decode, looks_binary
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
 
@@ -70,15 +70,17 @@ def test_ascii_with_one_legacy_quote():
 
 
 def test_bytes_windows_1252_lacks_are_read_as_latin1():
-    assert decode("Señor \x81".encode("latin-1")) == ("Señor \x81", "latin_1")
+    text = "Señor Núñez llegó a Madrid el martes por la mañana. \x81"
+    assert decode(text.encode("latin-1")) == (text[:-1], "latin_1")  # the C1 control dropped
 
 
 @pytest.mark.parametrize(
     "data",
     [
         b"\x00",
-        b"text with a NUL\x00 byte",
+        b"text with a NUL\x00 byte",  # one NUL in a short text is too big a share
         (FIXTURES / "binary.bin").read_bytes(),
+        (FIXTURES / "small_binary.jpg").read_bytes(),  # 200 random bytes
         bytes(range(1, 9)) * 20,
         codecs.BOM_UTF16_LE + b"\x00\xd8",  # a lone surrogate: not UTF-16 after all
         codecs.BOM_UTF16_LE + "\x01\x02\x03".encode("utf-16-le"),
@@ -93,6 +95,18 @@ def test_a_few_control_bytes_are_still_text():
     assert not looks_binary(b"Old DOS text with a form feed\x0c and an end mark\x1a" * 3)
 
 
+@pytest.mark.parametrize("stray", ["\x00", "\x1a", "\x1b", "\x7f", "\x85"])
+def test_a_stray_control_character_in_text_is_dropped(stray):
+    text = f"A normal paragraph about foreign affairs{stray}, with a stray byte in it."
+    assert decode(text.encode()) == (text.replace(stray, ""), "utf-8")
+
+
+@pytest.mark.parametrize("kept", ["\t", "\n", "\x0b", "\r", "\x0c"])
+def test_tabs_line_ends_and_form_feeds_are_kept(kept):
+    text = f"One line{kept}and another."
+    assert decode(text.encode()) == (text, "utf-8")
+
+
 def test_fixture_files_decode():
     assert decode((FIXTURES / "cp1251.txt").read_bytes())[1] == "cp1251"
     assert decode((FIXTURES / "latin1.txt").read_bytes())[1] == "cp1252"
@@ -105,7 +119,7 @@ def test_any_bytes_decode_or_are_refused(data):
         text, encoding = decode(data)
     except NotText:
         return
-    assert data.decode(encoding, "replace") == text
+    assert CONTROL_CHARACTERS.sub("", data.decode(encoding, "replace")) == text
 
 
 @given(st.text(st.characters(blacklist_categories=["Cc", "Cs"])))

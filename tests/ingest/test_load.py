@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import func, select, text
 
 from app import db
 from app.models import Article, RelatedLink, Revision
 from tests.conftest import SEEDS, article_text, write
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
 
 
 def count(app, model) -> int:
@@ -47,6 +51,22 @@ def test_bad_files_are_rejected_and_the_rest_ingested(app, ingest, tmp_path):
     assert set(reasons) == {"empty.txt", "binary.bin", "untitled.txt"}
     assert all(len(reason) > 5 for reason in reasons.values())
     assert count(app, Article) == 3
+
+
+def test_a_small_binary_file_is_rejected_and_a_stray_nul_byte_dropped(app, ingest, tmp_path):
+    photo = write(tmp_path, "photo.jpg", (FIXTURES / "small_binary.jpg").read_bytes())
+    write(tmp_path, "nul.txt", (FIXTURES / "one_nul.txt").read_bytes())
+    code, report = ingest(tmp_path)
+    assert code == 3 and report["added"] == [str(tmp_path / "nul.txt")]
+    assert report["rejected"] == [{"path": str(photo), "reason": "binary data, not text"}]
+
+
+def test_a_copy_whose_url_lacks_its_closing_bracket_is_a_duplicate(ingest, tmp_path):
+    url = "https://www.themoscowtimes.com/2020/01/02/an-article-a1"
+    write(tmp_path, "a.txt", article_text("One Story", url=url))
+    write(tmp_path, "b.txt", article_text("One Story", url=url).replace(f"<{url}>", f"<{url}"))
+    code, report = ingest(tmp_path)
+    assert code == 0 and report["duplicates"] == [str(tmp_path / "b.txt")]
 
 
 def test_the_same_article_in_another_file_or_url_form_is_one_article(app, ingest, tmp_path):
@@ -108,6 +128,29 @@ def test_ingest_before_the_schema_exists_is_a_fatal_error(tmp_path):
     result = app.test_cli_runner().invoke(args=["ingest", str(SEEDS)])
     assert result.exit_code == 1
     assert "db upgrade" in result.output
+
+
+def test_a_database_file_in_a_folder_that_does_not_exist_is_named_as_such(tmp_path):
+    from app import create_app
+
+    path = tmp_path / "nowhere" / "archive.db"
+    app = create_app({"DATABASE_URL": f"sqlite:///{path}"})
+    result = app.test_cli_runner().invoke(args=["ingest", str(SEEDS)])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: the database file {path} cannot be opened: "
+        f"its folder {path.parent} does not exist\n"
+    )
+
+
+def test_ingest_into_no_database_file_leaves_none_behind(tmp_path):
+    from app import create_app
+
+    path = tmp_path / "archive.db"
+    app = create_app({"DATABASE_URL": f"sqlite:///{path}"})
+    result = app.test_cli_runner().invoke(args=["ingest", str(SEEDS)])
+    assert result.exit_code == 1 and "db upgrade" in result.output
+    assert not path.exists()
 
 
 def test_a_missing_path_is_a_fatal_error(runner, tmp_path):

@@ -1,6 +1,7 @@
 """Parsing article files: bytes in, a ParsedArticle or a Rejection out."""
 
 import random
+import re
 from datetime import date
 from pathlib import Path
 
@@ -16,7 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "articles"
 SEED_000 = ROOT / "seeds" / "000_f9cdb5b825fae99c.txt"
 SEED_004 = ROOT / "seeds" / "004_3495f687b9b743c2.txt"
-REJECTED_FIXTURES = {"empty.txt", "binary.bin", "untitled.txt", "no_body.txt"}
+RAW_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # every control but tab, line feed
+REJECTED_FIXTURES = {"empty.txt", "binary.bin", "small_binary.jpg", "untitled.txt", "no_body.txt"}
 ARTICLE_FILES = [SEED_000, SEED_004] + sorted(
     p for p in FIXTURES.iterdir() if p.name not in REJECTED_FIXTURES
 )
@@ -190,6 +192,22 @@ def test_ambiguous_date_line_defers_to_the_url():
     assert text_article("# Title\n\n25/09/2019\n\nBody.\n").published == date(2019, 9, 25)
 
 
+@pytest.mark.parametrize(
+    "line", ["February 30, 2019", "31 June 2019", "Sept. 31, 2019", "2019-02-30"]
+)
+def test_a_date_line_with_no_such_day_is_dropped_and_the_url_date_used(line):
+    url = "Original url: https://example.com/2019/02/28/five"
+    article = text_article(f"# Title\n\nBy Reuters\n\n{line}\n\nBody about Malta.\n\n{url}\n")
+    assert (article.published, article.paragraphs) == (date(2019, 2, 28), ("Body about Malta.",))
+    article = text_article(f"# Title\n\n{line}\n\nBody about Malta.\n")
+    assert (article.published, article.paragraphs) == (None, ("Body about Malta.",))
+
+
+@pytest.mark.parametrize("line", ["March 30, 2019 was the day.", "May 40 2019 protesters"])
+def test_a_first_paragraph_starting_like_a_date_is_body(line):
+    assert text_article(f"# Title\n\n{line}\n\nMore.\n").paragraphs == (line, "More.")
+
+
 def test_dates_inside_sentences_are_not_date_lines():
     article = text_article("# Title\n\nOn April 2, 2019 the centre opened.\n")
     assert article.published is None
@@ -332,6 +350,19 @@ def test_indented_footer():
     assert (article.original_url, article.paragraphs) == ("https://e.com/x", ("Body.",))
 
 
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "Original url:\n\n<https://example.com/a/9",
+        "Original url: <https://example.com/a/9",
+        "Original url:\n\nhttps://example.com/a/9>",
+    ],
+)
+def test_an_unclosed_angle_bracket_still_gives_the_url(footer):
+    article = text_article(f"# Title\n\nBody.\n\n{footer}\n")
+    assert (article.original_url, article.paragraphs) == ("https://example.com/a/9", ("Body.",))
+
+
 def test_original_url_label_without_url():
     article = text_article("# Title\n\nBody.\n\nOriginal url:\n\nnot a link\n")
     assert article.original_url is None
@@ -406,6 +437,13 @@ def test_plain_text():
     assert to_plain(article.paragraphs[1]).endswith("Officials called them a *routine* exercise.")
 
 
+def test_an_article_with_one_stray_nul_byte_is_read_without_it():
+    article = fixture("one_nul.txt")
+    assert article.title == "NUL Inside" and article.published == date(2019, 4, 3)
+    assert article.paragraphs == ("Text with a  NUL byte in it about Iran.",)
+    assert "\x00" not in article.raw_text
+
+
 # Rejections
 
 
@@ -414,6 +452,7 @@ def test_plain_text():
     [
         ("empty.txt", "empty file"),
         ("binary.bin", "binary data, not text"),
+        ("small_binary.jpg", "binary data, not text"),
         ("untitled.txt", "no title: the first line should be a '# Title' heading"),
         ("no_body.txt", "no body text"),
     ],
@@ -489,6 +528,15 @@ FAST = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(st.binary(max_size=4096), st.sampled_from(["", "a.txt", "a.html"]))
 def test_any_bytes_never_raise(data, name):
     assert isinstance(parse(data, name), ANY_RESULT)
+
+
+@FAST
+@given(st.text(max_size=4096), st.sampled_from(["", "a.txt"]))
+def test_no_control_character_reaches_an_article(text, name):
+    result = parse(f"# Title {text}\n\n{text} body".encode(), name)
+    if isinstance(result, ParsedArticle):
+        fields = [result.title, result.byline or "", result.photo_credit or "", *result.paragraphs]
+        assert not any(RAW_CONTROLS.search(field) for field in fields)
 
 
 @FAST
