@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from html import unescape
 
 import pytest
@@ -159,7 +160,10 @@ def test_article_page_shows_byline_date_source_and_reading_time(client, seeded):
     assert re.search(r'<p class="byline">By\s+<a href="/sources/[a-z-]+">', html)
     assert '<time datetime="2019-09-25">25 September 2019</time>' in html
     assert 'Published by <a href="/sources/the-moscow-times">The Moscow Times</a>' in html
-    assert "Photo: Sergei Kiselyov / Moskva News Agency" in html
+    assert (
+        'Photo: Sergei Kiselyov / <a href="/sources/moskva-news-agency/photos">'
+        "Moskva News Agency</a>" in html
+    )
     assert re.search(r"<span>\d+ min read</span>", html)
     assert re.search(
         r'<a href="https://www\.themoscowtimes\.com/[^"]+" rel="noopener noreferrer">', html
@@ -233,3 +237,17 @@ def test_unknown_articles_answer_404(client, seeded):
 
 def test_healthz(client):
     assert client.get("/healthz").get_json() == {"status": "ok"}
+
+
+def test_an_updated_article_says_so_on_its_page(client, ingest, tmp_path):
+    path = write(tmp_path, "a.txt", article_text("Changing", url="https://x.org/c"))
+    ingest(tmp_path)
+    article = client.get("/api/articles").get_json()["articles"][0]
+    assert "Updated" not in client.get(article["url"]).get_data(as_text=True)
+    path.write_text(article_text("Changing", url="https://x.org/c", body="A new paragraph."))
+    assert ingest(tmp_path)[1]["updated"]
+    html = client.get(article["url"]).get_data(as_text=True)
+    today = datetime.now(UTC).date()  # the re-ingest just now replaced it
+    assert f'Updated <time datetime="{today.isoformat()}">' in html
+    found = client.get(f"/api/articles/{article['id']}").get_json()
+    assert found["revisions"] == 1 and found["updated"] == today.isoformat()

@@ -78,3 +78,60 @@ def test_many_authors_show_the_most_credited_then_every_source_a_to_z(client, in
     assert back.partition("</section>")[0].count("<li>") == 100
     assert client.get("/sources?after=Not%20a%20slug").status_code == 400
     assert client.get("/sources?after=a&before=b").status_code == 400
+
+
+def photo(credit: str, title: str, url: str, names: str = "[Reuters](#)") -> str:
+    return by(names, title, url).replace("**A. Photographer / AP**", f"**{credit}**")
+
+
+def test_an_agency_page_lists_the_articles_it_supplied_photos_for(client, ingest, tmp_path):
+    write(tmp_path, "a.txt", photo("Polina Zhukova / TASS", "First", "https://x.org/a"))
+    write(tmp_path, "b.txt", photo("Ivan Petrov / TASS", "Second", "https://x.org/b"))
+    write(tmp_path, "c.txt", photo("Someone / EPA", "Third", "https://x.org/c"))
+    ingest(tmp_path)
+    html = client.get("/sources/tass").get_data(as_text=True)
+    assert "No article names" not in html and "2 photos credited" in html
+    assert "Articles with photos credited to TASS" in html
+    assert sorted(re.findall(r"data-item>([^<]+)<", html)) == ["First", "Second"]
+    assert client.get("/sources/tass/photos").get_data(as_text=True).count("data-item") == 2
+    assert client.get("/sources/nobody/photos").status_code == 404
+    # The source filter still means authors and publisher: photo credits are their own list.
+    assert client.get("/api/articles?source=tass").get_json()["total"] == 0
+
+
+def test_a_photo_credit_links_to_its_agencys_photos(client, ingest, tmp_path):
+    write(tmp_path, "a.txt", photo("Polina Zhukova / TASS", "First", "https://x.org/a"))
+    ingest(tmp_path)
+    article = client.get("/api/articles").get_json()["articles"][0]
+    html = client.get(article["url"]).get_data(as_text=True)
+    assert (
+        '<p class="photo-credit">Photo: Polina Zhukova / <a href="/sources/tass/photos">TASS</a>'
+        in html
+    )
+    found = client.get(f"/api/articles/{article['id']}").get_json()
+    assert found["photo_source"] == {"slug": "tass", "name": "TASS"}
+
+
+def test_a_source_that_also_wrote_links_to_its_photos(client, ingest, tmp_path):
+    write(tmp_path, "a.txt", photo("Staff / Reuters", "Pictured", "https://x.org/a", "[AFP](#)"))
+    write(tmp_path, "b.txt", photo("Staff / AP", "Written", "https://x.org/b"))
+    ingest(tmp_path)
+    html = client.get("/sources/reuters").get_data(as_text=True)
+    assert re.findall(r"data-item>([^<]+)<", html) == ["Written"]
+    assert '<a href="/sources/reuters/photos">1 photo credited</a>' in html
+    photos = client.get("/sources/reuters/photos").get_data(as_text=True)
+    assert re.findall(r"data-item>([^<]+)<", photos) == ["Pictured"]
+    assert '<a href="/sources/reuters">Articles by or from Reuters</a>' in photos
+
+
+def test_an_agencys_photos_page_by_cursor_both_ways(client, ingest, tmp_path):
+    for k in range(23):
+        write(tmp_path, f"{k:02d}.txt", photo("X / TASS", f"Story {k}", f"https://x.org/{k}"))
+    ingest(tmp_path)
+    html = client.get("/sources/tass/photos").get_data(as_text=True)
+    older = re.search(r'rel="next" href="([^"]+)"', html)[1].replace("&amp;", "&")
+    assert older.startswith("/sources/tass/photos?after=")
+    second = client.get(older).get_data(as_text=True)
+    assert second.count("data-item") == 3
+    newer = re.search(r'rel="prev" href="([^"]+)"', second)[1].replace("&amp;", "&")
+    assert client.get(newer).get_data(as_text=True).count("data-item") == 20
