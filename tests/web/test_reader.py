@@ -251,3 +251,20 @@ def test_an_updated_article_says_so_on_its_page(client, ingest, tmp_path):
     assert f'Updated <time datetime="{today.isoformat()}">' in html
     found = client.get(f"/api/articles/{article['id']}").get_json()
     assert found["revisions"] == 1 and found["updated"] == today.isoformat()
+
+
+def test_images_refused_links_and_strikethrough_read_cleanly(client, ingest, tmp_path):
+    body = (
+        "A [javascript link](javascript:alert(1)) and an ![image](https://example.com/i.png)"
+        " and ~~strike~~."
+    )
+    write(tmp_path, "a.txt", article_text("Tricky", url="https://x.org/t", body=body))
+    ingest(tmp_path)
+    article = first_article(client)
+    html = client.get(article["url"]).get_data(as_text=True)
+    assert (
+        '<p>A javascript link and an <a href="https://example.com/i.png" '
+        'rel="nofollow noopener noreferrer">image</a> and <s>strike</s>.</p>'
+    ) in html
+    found = client.get(f"/api/articles/{article['id']}").get_json()
+    assert found["paragraphs"][0] == "A javascript link and an image and strike."
