@@ -56,12 +56,12 @@ def test_a_region_page_lists_its_countries(client, seeded):
     page = client.get("/topics/south-america").get_data(as_text=True)
     assert '<a href="/topics/venezuela">Venezuela</a> <span class="count">2</span>' in page
     assert '<a href="/topics/brazil">Brazil</a> <span class="count">0</span>' in page
-    # No article is tagged with a region itself: the page says so and points to its countries.
-    assert "0 articles" not in page and "No articles." not in page
-    assert "Articles are filed under its countries and areas, listed below" in page
+    # No article is about the region as a whole: the page says so and points to its countries.
+    assert "No articles." not in page
+    assert "0 articles about South America as a whole; its countries and areas below" in page
     assert (
-        "No article is tagged with South America itself: pick one of its countries and areas"
-        ' above, such as <a href="/topics/venezuela">Venezuela</a> (2).'
+        "No article is about South America as a whole yet: its countries and areas above have"
+        ' their own, such as <a href="/topics/venezuela">Venezuela</a> (2).'
     ) in page
 
 
