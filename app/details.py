@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import Integer, bindparam, func, select
 from sqlalchemy.engine import Connection
@@ -26,7 +26,7 @@ from app.models import (
     Source,
     Topic,
 )
-from app.prepared import Prepared, day
+from app.prepared import Prepared, day, moment
 from app.summaries import SourceName, TopicName
 
 
@@ -82,7 +82,9 @@ class Detail(Paragraphs):
     body_text: str
     source: SourceName | None
     publisher: SourceName | None
+    photo_source: SourceName | None  # the agency the photo credit names
     revisions: int  # earlier versions kept
+    updated_at: datetime | None  # when a changed file last replaced it
     authors: list[Author] = field(default_factory=list)
     related: list[Link] = field(default_factory=list)
     topics: list[Tag] = field(default_factory=list)
@@ -92,7 +94,8 @@ class Detail(Paragraphs):
         return Article.url_of(self.id, self.slug)
 
 
-_source, _publisher, _target = aliased(Source), aliased(Source), aliased(Article)
+_source, _publisher, _photos = aliased(Source), aliased(Source), aliased(Source)
+_target = aliased(Article)
 _ID = bindparam("id", type_=Integer)
 ROW = Prepared(
     select(
@@ -111,13 +114,17 @@ ROW = Prepared(
         _source.name,
         _publisher.slug,
         _publisher.name,
+        _photos.slug,
+        _photos.name,
         select(func.count())
         .where(Revision.article_id == Article.id)
         .correlate(Article)
         .scalar_subquery(),
+        Article.updated_at,
     )
     .outerjoin(_source, _source.id == Article.source_id)
     .outerjoin(_publisher, _publisher.id == Article.publisher_id)
+    .outerjoin(_photos, _photos.id == Article.photo_source_id)
     .where(Article.id == _ID)
 )
 AUTHORS = Prepared(
@@ -168,7 +175,8 @@ def load(conn: Connection, article_id: int) -> Detail | None:
     if row is None:
         return None
     ident, slug, title, lead, published, *columns = row
-    *columns, source_slug, source_name, publisher_slug, publisher_name, revisions = columns
+    photo_slug, photo_name, revisions, updated_at = columns[-4:]
+    *columns, source_slug, source_name, publisher_slug, publisher_name = columns[:-4]
     found = Detail(
         ident,
         slug,
@@ -178,7 +186,9 @@ def load(conn: Connection, article_id: int) -> Detail | None:
         *columns,
         source=_name(source_slug, source_name),
         publisher=_name(publisher_slug, publisher_name),
+        photo_source=_name(photo_slug, photo_name),
         revisions=revisions,
+        updated_at=moment(updated_at) if revisions else None,
     )
     found.authors.extend(Author(SourceName(*r)) for r in AUTHORS.rows(conn, params))
     for title, href, after, target_id, slug, published in LINKS.rows(conn, params):

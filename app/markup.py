@@ -6,16 +6,20 @@ import re
 from collections.abc import Sequence
 
 from markdown_it import MarkdownIt
+from markdown_it.common.normalize_url import validateLink
 from markdown_it.common.utils import escapeHtml, mdTrim
 from markdown_it.renderer import RendererHTML
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 from markupsafe import Markup
 
-# CommonMark with raw HTML off: "<script>" in an article is text and comes out escaped.
-_MD = MarkdownIt("commonmark", {"html": False})
-# Remote images in article text would be fetched by every reader's browser; show them as links.
-_MD.disable("image")
+# CommonMark with raw HTML off: "<script>" in an article is text and comes out escaped; with
+# ~~strikethrough~~, which articles use.
+_MD = MarkdownIt("commonmark", {"html": False}).enable("strikethrough")
+# Every link and image is parsed, whatever its address, so that `_unwrap` can leave the text of
+# one whose address is refused (javascript:…) instead of its raw Markdown.
+_MD.validateLink = lambda url: True  # type: ignore[method-assign]
 
 _LINK_REL = "nofollow noopener noreferrer"
 # markdown-it's time grows faster than the length on runs of unmatched brackets or asterisks
@@ -24,7 +28,7 @@ MAX_MARKDOWN_CHARS = 10_000
 
 # Anything that can start Markdown syntax; a paragraph without it renders as its own text.
 # Kept as one character class plus an anchored match: both scan far faster than alternations.
-_SYNTAX = re.compile(r"[\\`*_\[\]<>&\r\n\x00]")
+_SYNTAX = re.compile(r"[\\`*_~\[\]<>&\r\n\x00]")
 _BLOCK_START = re.compile(r"\s|[#>+=~-]|\d+[.)]")
 # Emphasis in its plainest form ("told *Izvestia*.", "**Name / Agency**"): one or two asterisks
 # at the start or after a space, text that begins and ends with a letter or digit, the same
@@ -34,7 +38,7 @@ _BLOCK_START = re.compile(r"\s|[#>+=~-]|\d+[.)]")
 _EMPHASIS = re.compile(r"(?:(?<= )|^)(\*\*?)([A-Za-z0-9](?:[^*]*[A-Za-z0-9])?)\1(?=[ .,;:!?)]|\Z)")
 
 # What escape_markdown must neutralise: inline syntax anywhere, block markers at the start.
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>&])")
+_INLINE_SPECIAL = re.compile(r"([\\`*_~\[\]<>&])")
 _BLOCK_MARKER = re.compile(r"^(\d*)([#>+=~.)-])")
 
 
@@ -51,6 +55,43 @@ def _link_open(
 
 
 _MD.add_render_rule("link_open", _link_open)
+
+
+def _unwrap(state: StateCore) -> None:
+    """Turn images into links to them and drop links whose address is refused, text kept.
+
+    Remote images in article text would be fetched by every reader's browser: an image shows
+    as its alt text, linked. The same tokens give the HTML and the plain text, so both agree.
+    """
+    for block in state.tokens:
+        if block.type == "inline" and block.children:
+            block.children = _unwrapped(block.children)
+
+
+def _unwrapped(tokens: list[Token]) -> list[Token]:
+    found: list[Token] = []
+    links: list[bool] = []  # the links we are inside, each whether its address is refused
+    for token in tokens:
+        if token.type == "image":
+            alt = _unwrapped(token.children or [])
+            src = str(token.attrGet("src") or "")
+            if links or not validateLink(src):  # a link inside a link is no link
+                found.extend(alt)
+            else:
+                opening = Token("link_open", "a", 1, attrs={"href": src})
+                found.extend([opening, *alt, Token("link_close", "a", -1)])
+            continue
+        if token.type == "link_open":
+            links.append(not validateLink(str(token.attrGet("href") or "")))
+            if links[-1]:
+                continue
+        elif token.type == "link_close" and links and links.pop():
+            continue
+        found.append(token)
+    return found
+
+
+_MD.core.ruler.after("inline", "unwrap", _unwrap)
 
 
 def to_html(md: str) -> Markup:

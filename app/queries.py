@@ -135,7 +135,8 @@ def _credited(slug: str | BindParameter, walk_dates: bool) -> ColumnElement[bool
     return or_(Article.publisher_id == source_id, Article.id.in_(ids))
 
 
-FilterShape = tuple[bool, bool, bool, bool]  # which of topic, source, start, end are given
+# Which of topic, source, start, end and photos are given.
+FilterShape = tuple[bool, bool, bool, bool, bool]
 
 
 def _conditions(
@@ -143,6 +144,7 @@ def _conditions(
     source: str | BindParameter | None,
     start: date | BindParameter | None,
     end: date | BindParameter | None,
+    photos: str | BindParameter | None,
     walk_dates: bool,
 ) -> list[ColumnElement[bool]]:
     """The conditions of these filters on Article (see Filters.apply for the two forms)."""
@@ -151,6 +153,8 @@ def _conditions(
         found.append(_tagged(topic, walk_dates))
     if source is not None:
         found.append(_credited(source, walk_dates))
+    if photos is not None:  # its own index, (photo_source_id, published, id), is in page order
+        found.append(Article.photo_source_id == _source_id(photos))
     if start is not None:
         found.append(Article.published >= start)
     if end is not None:
@@ -160,8 +164,8 @@ def _conditions(
 
 def _named_conditions(shape: FilterShape, walk_dates: bool) -> list[ColumnElement[bool]]:
     """The conditions of filters of this shape, their values left as named parameters."""
-    names = ("topic", "source", "start", "end")
-    types = (String, String, Date, Date)
+    names = ("topic", "source", "start", "end", "photos")
+    types = (String, String, Date, Date, String)
     given = [
         bindparam(n, type_=t) if on else None for n, t, on in zip(names, types, shape, strict=True)
     ]
@@ -171,9 +175,10 @@ def _named_conditions(shape: FilterShape, walk_dates: bool) -> list[ColumnElemen
 @dataclass(frozen=True, slots=True)
 class Filters:
     topic: str | None = None
-    source: str | None = None
+    source: str | None = None  # its authors or publisher
     start: date | None = None
     end: date | None = None
+    photos: str | None = None  # a source (an agency) credited for the article's photo
 
     def apply(self, query: Select, walk_dates: bool = False) -> Select:
         """Add these filters to a query on Article.
@@ -184,16 +189,24 @@ class Filters:
         page order instead: right when they match many, where starting from every match and
         sorting would be slow.
         """
-        topic, source = self.topic or None, self.source or None
-        return query.where(*_conditions(topic, source, self.start, self.end, walk_dates))
+        topic, source, photos = self.topic or None, self.source or None, self.photos or None
+        conditions = _conditions(topic, source, self.start, self.end, photos, walk_dates)
+        return query.where(*conditions)
 
     @property
     def shape(self) -> FilterShape:
-        return (bool(self.topic), bool(self.source), bool(self.start), bool(self.end))
+        given = (self.topic, self.source, self.start, self.end, self.photos)
+        return tuple(bool(value) for value in given)  # type: ignore[return-value]
 
     def params(self) -> dict[str, Any]:
         """The values of the named parameters of `_named_conditions`."""
-        given = {"topic": self.topic, "source": self.source, "start": self.start, "end": self.end}
+        given = {
+            "topic": self.topic,
+            "source": self.source,
+            "start": self.start,
+            "end": self.end,
+            "photos": self.photos,
+        }
         return {name: value for name, value in given.items() if value}
 
     def within(self, segments: tuple[str, ...]) -> tuple[str, ...]:

@@ -111,3 +111,27 @@ def test_escape_markdown_neutralises_syntax():
     assert escape_markdown("1. not a list") == "1\\. not a list"
     assert escape_markdown("2 * 3 = 6 and snake_case") == "2 \\* 3 = 6 and snake\\_case"
     assert escape_markdown("plain words") == "plain words"
+
+
+def test_images_show_their_alt_text_linked_without_the_bang():
+    html = to_html("an ![image](https://example.com/i.png) here")
+    assert html == (
+        '<p>an <a href="https://example.com/i.png" rel="nofollow noopener noreferrer">'
+        "image</a> here</p>\n"
+    )
+    assert to_plain("an ![image](https://example.com/i.png) here") == "an image here"
+    linked = to_html("[![logo](https://x.org/l.png)](https://x.org/)")
+    assert linked.count("<a ") == 1 and ">logo</a>" in linked  # never a link inside a link
+
+
+def test_refused_links_and_images_show_their_text_only():
+    line = "A [javascript link](javascript:alert(1)) and ![pic](javascript:alert(2))."
+    assert to_html(line) == "<p>A javascript link and pic.</p>\n"
+    assert to_plain(line) == "A javascript link and pic."
+
+
+def test_strikethrough_renders_as_s_and_reads_as_its_text():
+    assert to_html("was ~~wrong~~ right") == "<p>was <s>wrong</s> right</p>\n"
+    assert to_plain("was ~~wrong~~ right") == "was wrong right"
+    assert to_plain("*was* ~~wrong~~") == "was wrong"  # past the plain-emphasis shortcut
+    assert escape_markdown("~~kept~~") == "\\~\\~kept\\~\\~"

@@ -5,10 +5,11 @@ from flask import Flask
 
 def register_blueprints(app: Flask) -> None:
     from app.markup import to_html
-    from app.web import api, archive, display, feeds, reader, search, sources, topics
+    from app.web import api, archive, canonical, display, feeds, reader, search, sources, topics
 
     app.jinja_env.filters["markdown"] = to_html
     display.init_app(app)
+    canonical.init_app(app)  # before the blueprints: it changes how their routes read ids
 
     app.register_blueprint(reader.bp)
     app.register_blueprint(archive.bp)

@@ -73,11 +73,13 @@ def topics():
 def topic(slug: str):
     """Show one topic, its articles a month and its newest articles; follow `next` for more."""
     session = db.session()
-    found, page, more = topics_page.newest_of(session, slug)
-    next_url = None
-    if more is not None:
-        args = {k: v for k, v in request.args.items() if k != "after"}
-        next_url = url_for("api.topic", slug=slug, **args, after=str(more))
+    found, page = topics_page.newest_of(session, slug)
+    args = {k: v for k, v in request.args.items() if k not in ("after", "before")}
+    next_url = prev_url = None
+    if page.older is not None:
+        next_url = url_for("api.topic", slug=slug, **args, after=str(page.older))
+    if page.newer is not None:
+        prev_url = url_for("api.topic", slug=slug, **args, before=str(page.newer))
     counted = topic_queries.Counted(found, found.article_count)
     return {
         **serialize.topic(counted),
@@ -85,6 +87,7 @@ def topic(slug: str):
         "timeline": [
             {"month": month, "count": n} for month, n in topic_queries.timeline(session, found)
         ],
-        "articles": [serialize.summary(a) for a in page],
+        "articles": [serialize.summary(a) for a in page.articles],
         "next": next_url,
+        "prev": prev_url,
     }

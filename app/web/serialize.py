@@ -56,6 +56,7 @@ def detail(
         "source": _source(article.source),
         "publisher": _source(article.publisher),
         "photo_credit": article.photo_credit,
+        "photo_source": _source(article.photo_source),
         "original_url": article.original_url,
         "paragraphs": article.plain_paragraphs,
         "related": [
@@ -74,6 +75,7 @@ def detail(
         ],
         "word_count": article.word_count,
         "revisions": article.revisions,
+        "updated": article.updated_at.date().isoformat() if article.updated_at else None,
         "similar": [_similar(s) for s in similar],
     }
 

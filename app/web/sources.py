@@ -46,18 +46,35 @@ def index():
 
 @bp.get("/<slug>")
 def source(slug: str):
-    """Show one source and the articles it wrote or published, newest first."""
+    """Show one source and the articles it wrote or published, newest first.
+
+    A source that wrote and published nothing but supplied photos (an agency) shows those."""
+    return _source_page(slug, show_photos=False)
+
+
+@bp.get("/<slug>/photos")
+def photos(slug: str):
+    """Show one source and the articles whose photos it supplied, newest first."""
+    return _source_page(slug, show_photos=True)
+
+
+def _source_page(slug: str, show_photos: bool):
     session = db.session()
     found = queries.source(session, slug) or abort(404, "no source by that name")
-    after, before = paging.cursors()
-    articles = queries.page(
-        session, queries.Filters(source=slug), SOURCE_PAGE_ARTICLES, after, before
-    )
     credited = counts.source_counts(session).get(found.id)
+    bylines = credited.bylines if credited else 0
+    published = credited.published if credited else 0
+    pictured = queries.count(session, queries.Filters(photos=slug))
+    show_photos = show_photos or bool(pictured and not (bylines or published))
+    after, before = paging.cursors()
+    filters = queries.Filters(photos=slug) if show_photos else queries.Filters(source=slug)
+    articles = queries.page(session, filters, SOURCE_PAGE_ARTICLES, after, before)
     return render_template(
         "source.html",
         source=found,
         page=articles,
-        bylines=credited.bylines if credited else 0,
-        published=credited.published if credited else 0,
+        show_photos=show_photos,
+        bylines=bylines,
+        published=published,
+        pictured=pictured,
     )

@@ -9,9 +9,8 @@ from markupsafe import Markup
 from sqlalchemy.orm import Session
 
 from app import counts, db, queries, topic_queries, topics_store
-from app.summaries import Summary
 from app.taxonomy import Entry, loaded
-from app.web import charts, params
+from app.web import charts, paging, params
 
 bp = Blueprint("topics", __name__)
 
@@ -47,8 +46,8 @@ def index():
 def topic(slug: str):
     """Show one topic: what it is, when it was written about, with what, and its articles."""
     session = db.session()
-    found, page, more = newest_of(session, slug)
-    first_page = request.args.get("after") is None  # only the first shows timeline and company
+    found, page = newest_of(session, slug)
+    first_page = page_is_first()  # only the first shows the timeline and company
     entry = loaded(topics_store.taxonomy_path()).by_slug.get(slug)
     return render_template(
         "topic.html",
@@ -61,8 +60,7 @@ def topic(slug: str):
         timeline=first_page and timeline(session, found),
         companions=first_page and topic_queries.companions(session, found),
         companions_from=topic_queries.RELATED_FROM,
-        articles=page,
-        more=more,
+        page=page,
         first_page=first_page,
     )
 
@@ -73,14 +71,16 @@ def named_as(entry: Entry) -> list[str]:
     return list(dict.fromkeys(a.text for a in entry.aliases if a.sense != "context"))
 
 
-def newest_of(
-    session: Session, slug: str
-) -> tuple[topic_queries.TopicRow, list[Summary], queries.Cursor | None]:
-    """The topic a slug names (else 404), a page of its newest articles and the next cursor."""
+def page_is_first() -> bool:
+    return not (request.args.get("after") or request.args.get("before"))
+
+
+def newest_of(session: Session, slug: str) -> tuple[topic_queries.TopicRow, queries.Page]:
+    """The topic a slug names (else 404) and the page of its articles the cursors ask for."""
     found = topic_queries.topic(session, slug) or abort(404, "no topic by that name")
-    filters = queries.Filters(topic=slug)
-    page, more = queries.newest(session, filters, params.per_page(), params.cursor())
-    return found, page, more
+    after, before = paging.cursors()
+    page = queries.page(session, queries.Filters(topic=slug), params.per_page(), after, before)
+    return found, page
 
 
 def timeline(session: Session, topic: topic_queries.TopicRow) -> Markup:

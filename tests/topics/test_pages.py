@@ -56,7 +56,13 @@ def test_a_region_page_lists_its_countries(client, seeded):
     page = client.get("/topics/south-america").get_data(as_text=True)
     assert '<a href="/topics/venezuela">Venezuela</a> <span class="count">2</span>' in page
     assert '<a href="/topics/brazil">Brazil</a> <span class="count">0</span>' in page
-    assert "0 articles" in page and "No articles." in page
+    # No article is about the region as a whole: the page says so and points to its countries.
+    assert "No articles." not in page
+    assert "0 articles about South America as a whole; its countries and areas below" in page
+    assert (
+        "No article is about South America as a whole yet: its countries and areas above have"
+        ' their own, such as <a href="/topics/venezuela">Venezuela</a> (2).'
+    ) in page
 
 
 def test_a_topic_pages_its_articles_newest_first(client, seeded):
@@ -68,11 +74,56 @@ def test_a_topic_pages_its_articles_newest_first(client, seeded):
     assert "<svg" not in second and 'rel="next"' not in second
 
 
+def _links(page: str) -> dict[str, str]:
+    found = re.findall(r'<a rel="(next|prev)" href="([^"]+)"', page)
+    return {rel: href.replace("&amp;", "&") for rel, href in found}
+
+
+def _titles(page: str) -> list[str]:
+    return re.findall(r'<h2><a href="/articles/[^"]+" data-item>([^<]+)</a>', page)
+
+
+def test_a_topic_pages_both_ways_like_the_article_list(client, ingest, seeded, tmp_path):
+    for day in (3, 4, 5):
+        body = f"Russia said on day {day} that Russia would respond."
+        write(tmp_path, f"r{day}.txt", article_text(f"Russia Responds {day}", body=body,
+              url=f"https://x.org/r{day}", date_line=f"May {day:02d}, 2020"))  # fmt: skip
+    ingest(tmp_path)
+    url, forward = "/topics/russia?per_page=2", []
+    while url:
+        page = client.get(url).get_data(as_text=True)
+        forward.append((url, _titles(page)))
+        url = _links(page).get("next")
+    assert [len(titles) for _, titles in forward] == [2, 2, 1]
+    everything = [t for _, titles in forward for t in titles]
+    assert everything == [t for t in _titles(client.get("/topics/russia").get_data(as_text=True))]
+    last = client.get(forward[-1][0]).get_data(as_text=True)
+    assert 'rel="next"' not in last and "Newer articles" in last  # the last page leads back
+    back, url = [], _links(last).get("prev")
+    while url:
+        page = client.get(url).get_data(as_text=True)
+        back.append(_titles(page))
+        url = _links(page).get("prev")
+    assert back == [titles for _, titles in forward[:-1]][::-1]
+    assert "<svg" not in client.get(_links(last)["prev"]).get_data(as_text=True)
+
+
+def test_api_topic_gives_the_previous_page_too(client, seeded):
+    first = client.get("/api/topics/russia?per_page=1").get_json()
+    assert first["prev"] is None
+    second = client.get(first["next"]).get_json()
+    assert second["next"] is None and "before=" in second["prev"]
+    assert client.get(second["prev"]).get_json()["articles"] == first["articles"]
+
+
 @pytest.mark.parametrize(
     ("url", "status"),
     [("/topics/atlantis", 404), ("/topics/russia?after=yesterday", 400),
      ("/topics/russia?per_page=0", 400), ("/api/topics/atlantis", 404),
-     ("/api/topics?sort=colour", 400), ("/api/topics/russia?after=x", 400)],
+     ("/api/topics?sort=colour", 400), ("/api/topics/russia?after=x", 400),
+     ("/topics/russia?before=bogus", 400),
+     ("/topics/russia?after=2019-01-01.1&before=2019-01-01.1", 400),
+     ("/api/topics/russia?before=x", 400)],
 )  # fmt: skip
 def test_bad_requests_get_a_reason_not_a_crash(client, seeded, url, status):
     response = client.get(url)

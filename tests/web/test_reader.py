@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from html import unescape
 
 import pytest
@@ -159,7 +160,10 @@ def test_article_page_shows_byline_date_source_and_reading_time(client, seeded):
     assert re.search(r'<p class="byline">By\s+<a href="/sources/[a-z-]+">', html)
     assert '<time datetime="2019-09-25">25 September 2019</time>' in html
     assert 'Published by <a href="/sources/the-moscow-times">The Moscow Times</a>' in html
-    assert "Photo: Sergei Kiselyov / Moskva News Agency" in html
+    assert (
+        'Photo: Sergei Kiselyov / <a href="/sources/moskva-news-agency/photos">'
+        "Moskva News Agency</a>" in html
+    )
     assert re.search(r"<span>\d+ min read</span>", html)
     assert re.search(
         r'<a href="https://www\.themoscowtimes\.com/[^"]+" rel="noopener noreferrer">', html
@@ -233,3 +237,34 @@ def test_unknown_articles_answer_404(client, seeded):
 
 def test_healthz(client):
     assert client.get("/healthz").get_json() == {"status": "ok"}
+
+
+def test_an_updated_article_says_so_on_its_page(client, ingest, tmp_path):
+    path = write(tmp_path, "a.txt", article_text("Changing", url="https://x.org/c"))
+    ingest(tmp_path)
+    article = client.get("/api/articles").get_json()["articles"][0]
+    assert "Updated" not in client.get(article["url"]).get_data(as_text=True)
+    path.write_text(article_text("Changing", url="https://x.org/c", body="A new paragraph."))
+    assert ingest(tmp_path)[1]["updated"]
+    html = client.get(article["url"]).get_data(as_text=True)
+    today = datetime.now(UTC).date()  # the re-ingest just now replaced it
+    assert f'Updated <time datetime="{today.isoformat()}">' in html
+    found = client.get(f"/api/articles/{article['id']}").get_json()
+    assert found["revisions"] == 1 and found["updated"] == today.isoformat()
+
+
+def test_images_refused_links_and_strikethrough_read_cleanly(client, ingest, tmp_path):
+    body = (
+        "A [javascript link](javascript:alert(1)) and an ![image](https://example.com/i.png)"
+        " and ~~strike~~."
+    )
+    write(tmp_path, "a.txt", article_text("Tricky", url="https://x.org/t", body=body))
+    ingest(tmp_path)
+    article = first_article(client)
+    html = client.get(article["url"]).get_data(as_text=True)
+    assert (
+        '<p>A javascript link and an <a href="https://example.com/i.png" '
+        'rel="nofollow noopener noreferrer">image</a> and <s>strike</s>.</p>'
+    ) in html
+    found = client.get(f"/api/articles/{article['id']}").get_json()
+    assert found["paragraphs"][0] == "A javascript link and an image and strike."
