@@ -1,12 +1,14 @@
 """Facets on SQLite: counts by year, source and topic over the newest matches of a search.
 
 A search's facets count the `n` most recently added of its matches, articles scattered over
-the whole archive. Their dates and sources are read from the covering index
-`ix_article_id_published_source_id` (migration 0007), a few megabytes, instead of a seek into
-each article's row, kilobytes long and on its own pages; their topics from article_topic's
-primary key. SQLite hands the values over as JSON arrays and Python counts them: grouping some
-4,000 topic rows in SQLite's temporary B-trees cost more than reading them. A bulk load drops
-the index until its end (`app.ingest.bulk`); meanwhile the rows are read.
+the whole archive. Their dates and publishers are read from the covering index
+`ix_article_id_published_publisher_id` (migration 0008), a few megabytes, instead of a seek
+into each article's row, kilobytes long and on its own pages; their authors from
+article_author's primary key, their topics from article_topic's. A source counts the articles
+it wrote or published, each once: what the `source=` filter matches. SQLite hands the values
+over as JSON arrays and Python counts them: grouping some 4,000 topic rows in SQLite's
+temporary B-trees cost more than reading them. A bulk load drops the index until its end
+(`app.ingest.bulk`); meanwhile the rows are read.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from sqlalchemy.engine import Connection
 from app.prepared import Prepared
 from app.search.backend import Facets, FacetValue
 
-INDEX = "ix_article_id_published_source_id"
+INDEX = "ix_article_id_published_publisher_id"
 FACET_VALUES = 10  # sources and topics shown per facet, the most frequent first
 
 _HAS_INDEX = Prepared(
@@ -30,15 +32,18 @@ _HAS_INDEX = Prepared(
 _VALUES = """
 WITH m AS MATERIALIZED (SELECT value FROM json_each(:ids) ORDER BY value DESC LIMIT :n),
 rows AS (
-    SELECT json_group_array(a.published) AS years, json_group_array(a.source_id) AS sources
+    SELECT json_group_array(a.published) AS years,
+        json_group_array(json_array(a.id, a.publisher_id)) AS publishers
     FROM m JOIN article AS a {hint} ON a.id = m.value
 )
-SELECT rows.years, rows.sources,
+SELECT rows.years, rows.publishers,
+    (SELECT json_group_array(json_array(w.article_id, w.source_id))
+        FROM m JOIN article_author AS w ON w.article_id = m.value),
     (SELECT json_group_array(t.topic_id) FROM m JOIN article_topic AS t ON t.article_id = m.value)
 FROM rows
 """
-# The sampled articles' dates, sources and topics as three JSON arrays: from the index, or
-# from the article rows when the database lacks it.
+# The sampled articles' dates, [article, publisher] and [article, author] pairs, and topics as
+# four JSON arrays: from the index, or from the article rows when the database lacks it.
 _FROM_INDEX = Prepared(text(_VALUES.format(hint=f"INDEXED BY {INDEX}")))
 _FROM_ROWS = Prepared(text(_VALUES.format(hint="")))
 _NAMES = Prepared(
@@ -54,9 +59,9 @@ _NAMES = Prepared(
 def facets(db: Connection, ids_json: str, n: int, sampled: int | None) -> Facets:
     """Counts by year, source and topic over the newest `n` of the ids (a JSON array)."""
     values = values_statement(db).first(db, {"ids": ids_json, "n": n})
-    dates, sources, topics = values  # type: ignore[misc]
+    dates, publishers, authors, topics = values  # type: ignore[misc]
     years = Counter(day[:4] for day in json.loads(dates) if day is not None)
-    top_sources = most_frequent(json.loads(sources), FACET_VALUES)
+    top_sources = most_frequent(credited(json.loads(publishers), json.loads(authors)), FACET_VALUES)
     top_topics = most_frequent(json.loads(topics), FACET_VALUES)
     names = {
         (facet, key): (slug, name)
@@ -71,6 +76,11 @@ def facets(db: Connection, ids_json: str, n: int, sampled: int | None) -> Facets
         topics=_named(top_topics, "topic", names),
         sample=sampled,
     )
+
+
+def credited(*pairs: list[list[int | None]]) -> list[int | None]:
+    """Each source once per article it is credited by, from [article, source] pairs."""
+    return [source for _, source in {(a, s) for each in pairs for a, s in each}]
 
 
 def values_statement(db: Connection) -> Prepared:
