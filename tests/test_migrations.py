@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from contextlib import closing
 
@@ -12,10 +13,9 @@ from app.migrate import alembic_config, upgrade
 
 
 def test_a_rerun_recognises_files_from_an_index_alone(migrated_db):
-    lookup = KNOWN_HASHES.params(hashes=["0" * 64])
-    sql = lookup.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True})
+    sql = KNOWN_HASHES.statement.compile(dialect=sqlite.dialect())
     with closing(sqlite3.connect(migrated_db)) as conn:
-        plan = conn.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall()
+        plan = conn.execute(f"EXPLAIN QUERY PLAN {sql}", [json.dumps(["0" * 64])]).fetchall()
     assert any("COVERING INDEX" in step[-1] for step in plan), plan
 
 

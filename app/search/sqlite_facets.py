@@ -31,19 +31,20 @@ _HAS_INDEX = Prepared(
 )
 _VALUES = """
 WITH m AS MATERIALIZED (SELECT value FROM json_each(:ids) ORDER BY value DESC LIMIT :n),
-rows AS (
-    SELECT json_group_array(a.published) AS years,
-        json_group_array(json_array(a.id, a.publisher_id)) AS publishers
-    FROM m JOIN article AS a {hint} ON a.id = m.value
+a AS MATERIALIZED (
+    SELECT a.id, a.published, a.publisher_id FROM m JOIN article AS a {hint} ON a.id = m.value
+),
+credited AS (
+    SELECT id, publisher_id AS source_id FROM a WHERE publisher_id IS NOT NULL
+    UNION SELECT w.article_id, w.source_id FROM m JOIN article_author AS w ON w.article_id = m.value
 )
-SELECT rows.years, rows.publishers,
-    (SELECT json_group_array(json_array(w.article_id, w.source_id))
-        FROM m JOIN article_author AS w ON w.article_id = m.value),
+SELECT (SELECT json_group_array(published) FROM a),
+    (SELECT json_group_array(source_id) FROM credited),
     (SELECT json_group_array(t.topic_id) FROM m JOIN article_topic AS t ON t.article_id = m.value)
-FROM rows
 """
-# The sampled articles' dates, [article, publisher] and [article, author] pairs, and topics as
-# four JSON arrays: from the index, or from the article rows when the database lacks it.
+# The sampled articles' dates, their sources (each once per article: the publisher and the
+# authors), and topics, as three JSON arrays: from the index, or from the article rows when
+# the database lacks it.
 _FROM_INDEX = Prepared(text(_VALUES.format(hint=f"INDEXED BY {INDEX}")))
 _FROM_ROWS = Prepared(text(_VALUES.format(hint="")))
 _NAMES = Prepared(
@@ -59,9 +60,9 @@ _NAMES = Prepared(
 def facets(db: Connection, ids_json: str, n: int, sampled: int | None) -> Facets:
     """Counts by year, source and topic over the newest `n` of the ids (a JSON array)."""
     values = values_statement(db).first(db, {"ids": ids_json, "n": n})
-    dates, publishers, authors, topics = values  # type: ignore[misc]
+    dates, sources, topics = values  # type: ignore[misc]
     years = Counter(day[:4] for day in json.loads(dates) if day is not None)
-    top_sources = most_frequent(credited(json.loads(publishers), json.loads(authors)), FACET_VALUES)
+    top_sources = most_frequent(json.loads(sources), FACET_VALUES)
     top_topics = most_frequent(json.loads(topics), FACET_VALUES)
     names = {
         (facet, key): (slug, name)
@@ -76,11 +77,6 @@ def facets(db: Connection, ids_json: str, n: int, sampled: int | None) -> Facets
         topics=_named(top_topics, "topic", names),
         sample=sampled,
     )
-
-
-def credited(*pairs: list[list[int | None]]) -> list[int | None]:
-    """Each source once per article it is credited by, from [article, source] pairs."""
-    return [source for _, source in {(a, s) for each in pairs for a, s in each}]
 
 
 def values_statement(db: Connection) -> Prepared:
