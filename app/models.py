@@ -77,8 +77,8 @@ class Article(Base, Paragraphs):
         Index("ix_article_published_id", "published", "id"),
         # Covers the re-run's lookup of known files: no article row is read.
         Index("ix_article_raw_sha256_source_path", "raw_sha256", "source_path"),
-        # Covers a search's facets: the sampled matches' years and sources, no article row read.
-        Index("ix_article_id_published_source_id", "id", "published", "source_id"),
+        # Covers a search's facets: the sampled matches' years and publishers, no row read.
+        Index("ix_article_id_published_publisher_id", "id", "published", "publisher_id"),
         # A photo agency's page: the articles whose photos it supplied, newest first.
         Index("ix_article_photo_source_id_published_id", "photo_source_id", "published", "id"),
     )

@@ -27,7 +27,8 @@ from app.search import fill
 # hash and identity, and an article's rows by article id) keep theirs.
 DEFERRED = (
     "ix_article_published_id",
-    "ix_article_id_published_source_id",
+    "ix_article_id_published_publisher_id",
+    "ix_article_photo_source_id_published_id",
     "ix_article_title_key",
     "ix_article_source_id",
     "ix_article_publisher_id",

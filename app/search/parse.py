@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from slugify import slugify
@@ -50,11 +50,16 @@ class Lexeme:
         return self.text if plain and self.text in ("OR", "AND", "NOT") else None
 
 
-def clean(text: str) -> str:
-    """Text made safe to read: bounded, normalised, without control or formatting characters."""
+def visible(text: str) -> str:
+    """Text bounded and normalised; each run of control, format or space characters a space."""
     text = unicodedata.normalize("NFKC", text[:MAX_CHARS])
     text = "".join(" " if unicodedata.category(ch)[0] in "CZ" else ch for ch in text)
-    text = _COMBINING.sub("", text).replace("(", " ").replace(")", " ")
+    return _SPACE.sub(" ", text).strip()
+
+
+def clean(text: str) -> str:
+    """Text made safe to read: visible, without combining marks or parentheses."""
+    text = _COMBINING.sub("", visible(text)).replace("(", " ").replace(")", " ")
     return _SPACE.sub(" ", text).strip()
 
 
@@ -96,7 +101,12 @@ def parse(text: str) -> Query:
     reader = _Reader(lex(cleaned))
     if len(text) > MAX_CHARS:
         reader.note(f"only the first {MAX_CHARS} characters were read")
-    return reader.read()
+    query = reader.read()
+    shown = visible(text)
+    if query.is_empty and shown and not query.notes:
+        # Syntax alone (`(`, `NOT`, `""`): say so rather than seem to have searched.
+        return replace(query, notes=(f'"{shown}" has no words to search for',))
+    return query
 
 
 class _Reader:

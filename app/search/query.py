@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from app.queries import Filters
-
 FIELDS = ("title",)  # text fields a term may be limited to
 KEYWORDS = ("OR", "AND", "NOT")
 
@@ -41,6 +39,16 @@ Clause = Term | AnyOf
 
 
 @dataclass(frozen=True, slots=True)
+class Chosen:
+    """The filters chosen beside the words (a form's, a facet's): each one must hold."""
+
+    topics: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    start: date | None = None  # published on or after
+    end: date | None = None  # published on or before
+
+
+@dataclass(frozen=True, slots=True)
 class Query:
     """All of `must`, none of `exclude`, within the filters; `notes` say what was left out."""
 
@@ -69,14 +77,14 @@ class Query:
         """Every term that may match, alternatives included."""
         return [t for c in self.must for t in (c.terms if isinstance(c, AnyOf) else (c,))]
 
-    def narrowed(self, filters: Filters) -> Query:
-        """This query within the form's filters as well (each filter must hold)."""
+    def narrowed(self, chosen: Chosen) -> Query:
+        """This query within the chosen filters as well (each filter must hold)."""
         return replace(
             self,
-            sources=_added(self.sources, filters.source),
-            topics=_added(self.topics, filters.topic),
-            start=_latest(self.start, filters.start),
-            end=_earliest(self.end, filters.end),
+            sources=_added(self.sources, chosen.sources),
+            topics=_added(self.topics, chosen.topics),
+            start=_latest(self.start, chosen.start),
+            end=_earliest(self.end, chosen.end),
         )
 
     def text(self) -> str:
@@ -94,8 +102,8 @@ class Query:
         return " ".join(parts)
 
 
-def _added(values: tuple[str, ...], value: str | None) -> tuple[str, ...]:
-    return values + (value,) if value and value not in values else values
+def _added(values: tuple[str, ...], more: tuple[str, ...]) -> tuple[str, ...]:
+    return values + tuple(v for v in dict.fromkeys(more) if v not in values)
 
 
 def _latest(a: date | None, b: date | None) -> date | None:

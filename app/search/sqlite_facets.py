@@ -1,12 +1,14 @@
 """Facets on SQLite: counts by year, source and topic over the newest matches of a search.
 
 A search's facets count the `n` most recently added of its matches, articles scattered over
-the whole archive. Their dates and sources are read from the covering index
-`ix_article_id_published_source_id` (migration 0007), a few megabytes, instead of a seek into
-each article's row, kilobytes long and on its own pages; their topics from article_topic's
-primary key. SQLite hands the values over as JSON arrays and Python counts them: grouping some
-4,000 topic rows in SQLite's temporary B-trees cost more than reading them. A bulk load drops
-the index until its end (`app.ingest.bulk`); meanwhile the rows are read.
+the whole archive. Their dates and publishers are read from the covering index
+`ix_article_id_published_publisher_id` (migration 0009), a few megabytes, instead of a seek
+into each article's row, kilobytes long and on its own pages; their authors from
+article_author's primary key, their topics from article_topic's. A source counts the articles
+it wrote or published, each once: what the `source=` filter matches. SQLite hands the values
+over as JSON arrays and Python counts them: grouping some 4,000 topic rows in SQLite's
+temporary B-trees cost more than reading them. A bulk load drops the index until its end
+(`app.ingest.bulk`); meanwhile the rows are read.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from sqlalchemy.engine import Connection
 from app.prepared import Prepared
 from app.search.backend import Facets, FacetValue
 
-INDEX = "ix_article_id_published_source_id"
+INDEX = "ix_article_id_published_publisher_id"
 FACET_VALUES = 10  # sources and topics shown per facet, the most frequent first
 
 _HAS_INDEX = Prepared(
@@ -29,16 +31,20 @@ _HAS_INDEX = Prepared(
 )
 _VALUES = """
 WITH m AS MATERIALIZED (SELECT value FROM json_each(:ids) ORDER BY value DESC LIMIT :n),
-rows AS (
-    SELECT json_group_array(a.published) AS years, json_group_array(a.source_id) AS sources
-    FROM m JOIN article AS a {hint} ON a.id = m.value
+a AS MATERIALIZED (
+    SELECT a.id, a.published, a.publisher_id FROM m JOIN article AS a {hint} ON a.id = m.value
+),
+credited AS (
+    SELECT id, publisher_id AS source_id FROM a WHERE publisher_id IS NOT NULL
+    UNION SELECT w.article_id, w.source_id FROM m JOIN article_author AS w ON w.article_id = m.value
 )
-SELECT rows.years, rows.sources,
+SELECT (SELECT json_group_array(published) FROM a),
+    (SELECT json_group_array(source_id) FROM credited),
     (SELECT json_group_array(t.topic_id) FROM m JOIN article_topic AS t ON t.article_id = m.value)
-FROM rows
 """
-# The sampled articles' dates, sources and topics as three JSON arrays: from the index, or
-# from the article rows when the database lacks it.
+# The sampled articles' dates, their sources (each once per article: the publisher and the
+# authors), and topics, as three JSON arrays: from the index, or from the article rows when
+# the database lacks it.
 _FROM_INDEX = Prepared(text(_VALUES.format(hint=f"INDEXED BY {INDEX}")))
 _FROM_ROWS = Prepared(text(_VALUES.format(hint="")))
 _NAMES = Prepared(

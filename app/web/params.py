@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask import abort, current_app, request
+from werkzeug.exceptions import BadRequest
 
 from app.dates import DateError, date_range
 from app.queries import Cursor, CursorError, Filters
+
+
+class BadParameter(BadRequest):
+    """A 400 for one parameter: the same answer as `abort(400, reason)`, and which one it was."""
+
+    def __init__(self, name: str, reason: str) -> None:
+        super().__init__(reason)
+        self.parameter = name
 
 
 def whole_number(name: str, highest: int, default: int, advice: str = "") -> int:
@@ -15,7 +26,7 @@ def whole_number(name: str, highest: int, default: int, advice: str = "") -> int
         return default
     # str.isdigit() also admits '²' and other digits int() refuses: ask for plain 0–9.
     if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= highest:
-        abort(400, f"{name} must be a whole number from 1 to {highest}{advice}")
+        raise BadParameter(name, f"{name} must be a whole number from 1 to {highest}{advice}")
     return int(raw)
 
 
@@ -35,16 +46,20 @@ def cursor(name: str = "after") -> Cursor | None:
         abort(400, str(exc))
 
 
+def day(name: str, end: bool) -> date | None:
+    """A date parameter (a year, a month or a day): its first day, or with `end` its last."""
+    raw = request.args.get(name)
+    if not raw:
+        return None
+    try:
+        return date_range(raw)[end]
+    except DateError as exc:
+        raise BadParameter(name, str(exc)) from None
+
+
 def filters() -> Filters:
     """`topic`, `source`, `from` and `to` (a year, a month or a day)."""
-    start = end = None
-    try:
-        if request.args.get("from"):
-            start = date_range(request.args["from"])[0]
-        if request.args.get("to"):
-            end = date_range(request.args["to"])[1]
-    except DateError as exc:
-        abort(400, str(exc))
+    start, end = day("from", end=False), day("to", end=True)
     return Filters(
         topic=request.args.get("topic") or None,
         source=request.args.get("source") or None,

@@ -9,11 +9,10 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from urllib.parse import urlencode
 
-from flask import Blueprint, Response, abort, g, render_template, request, url_for
+from flask import Blueprint, Response, current_app, g, render_template, request, url_for
 from slugify import slugify
 
 from app import db, search
-from app.queries import Filters
 from app.search.backend import (
     COUNT_CAP,
     FACET_SAMPLE,
@@ -24,7 +23,7 @@ from app.search.backend import (
     SearchRequest,
 )
 from app.search.parse import MAX_CHARS, MAX_TERMS
-from app.search.query import AnyOf, Query
+from app.search.query import AnyOf, Chosen, Query
 from app.web import params
 
 bp = Blueprint("search", __name__, url_prefix="/search")
@@ -36,42 +35,97 @@ SUGGESTION_CAP = 1000  # "drop this filter" counts stop here
 
 @dataclass(frozen=True, slots=True)
 class Asked:
-    """A search as the query string gave it: the words as typed, the form's filters, paging."""
+    """A search as the query string gave it: the words as typed, the chosen filters, paging."""
 
     text: str
     typed: Query
-    filters: Filters
+    chosen: Chosen
     sort: str
     page: int
     per_page: int
 
     @property
     def query(self) -> Query:
-        """The words and the form's filters together: what the search runs."""
-        return self.typed.narrowed(self.filters)
+        """The words and the chosen filters together: what the search runs."""
+        return self.typed.narrowed(self.chosen)
 
     @property
     def offset(self) -> int:
         return (self.page - 1) * self.per_page
 
 
+REPEATED = ("topic", "source")  # given several times, each must hold
+
+
 def asked() -> Asked:
-    """Read `q`, `from`, `to`, `topic`, `source`, `sort`, `page`, `per_page`; 400 if unreadable."""
-    text = request.args.get("q", "")
+    """Read `q`, `from`, `to`, `topic`, `source`, `sort`, `page`, `per_page`; 400 if unreadable.
+
+    `topic` and `source` may be repeated (a facet adds one): every one given must hold.
+    """
+    text = printable(request.args.get("q", ""))
     typed = search.parse(text)
-    filters = params.filters()
-    filters = replace(filters, topic=_slug(filters.topic), source=_slug(filters.source))
-    sort = request.args.get("sort") or ("relevance" if typed.must else "newest")
-    if sort not in SORTS:
-        abort(400, f"sort must be one of {', '.join(SORTS)}")
+    chosen = Chosen(
+        _slugs("topic"), _slugs("source"), params.day("from", end=False), params.day("to", end=True)
+    )
+    sort = _sort(typed)
     per_page = params.per_page()
     last_page = -(-MAX_RESULTS // per_page)
     page = params.whole_number("page", last_page, 1, "; narrow the search to go on")
-    return Asked(text, typed, filters, sort, page, per_page)
+    return Asked(text, typed, chosen, sort, page, per_page)
+
+
+def as_far_as_readable() -> Asked:
+    """What was asked, leaving out whatever cannot be read: to show the form again."""
+    text = printable(request.args.get("q", ""))
+    typed = search.parse(text)
+    dates = [_or_none(params.day, name, end) for name, end in (("from", False), ("to", True))]
+    chosen = Chosen(_slugs("topic"), _slugs("source"), *dates)
+    sort = _or_none(_sort, typed) or _default_sort(typed)
+    return Asked(text, typed, chosen, sort, 1, current_app.config["PER_PAGE"])
+
+
+def _or_none(read, *args):
+    try:
+        return read(*args)
+    except params.BadParameter:
+        return None
+
+
+def _sort(typed: Query) -> str:
+    sort = request.args.get("sort") or _default_sort(typed)
+    if sort not in SORTS:
+        raise params.BadParameter("sort", f"sort must be one of {', '.join(SORTS)}")
+    return sort
+
+
+def _default_sort(typed: Query) -> str:
+    return "relevance" if typed.must else "newest"
+
+
+def _slugs(name: str) -> tuple[str, ...]:
+    """A repeated parameter's values as slugs, each once, in the order given."""
+    found = (_slug(value) for value in request.args.getlist(name))
+    return tuple(dict.fromkeys(slug for slug in found if slug))
 
 
 def _slug(value: str | None) -> str | None:
     return slugify(value, max_length=200) or None if value else None
+
+
+# Control characters (C0, DEL, C1): the search reads them as spaces, and a page cannot show them.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Text as a page may echo it: each control character a space, as the search reads it."""
+    return _CONTROL.sub(" ", text)
+
+
+def form_values() -> dict[str, list[str]]:
+    """What the form shows in its filter fields: each value as given, every topic and source."""
+    shown = {name: [printable(v) for v in request.args.getlist(name) if v] for name in REPEATED}
+    shown |= {name: [printable(request.args.get(name, ""))] for name in ("from", "to")}
+    return {name: values or [""] for name, values in shown.items()}
 
 
 def run(wanted: Asked, page: bool = False) -> SearchPage:
@@ -103,42 +157,60 @@ class Links:
 
     def __init__(self, path: str, pairs: dict[str, str]) -> None:
         self.path = path
-        self.pairs = pairs  # name → "name=value", the page left out
+        self.pairs = pairs  # name → "name=value" ("name=a&name=b" when repeated), no page
         self._around: dict[str, tuple[str, str]] = {}
 
     def __call__(self, **changes) -> str:
-        """The address with each change made (None or "" removes the parameter)."""
+        """The address with each change made (None or "" removes the parameter, a list
+        repeats it)."""
         pairs = dict(self.pairs)
         for name, value in changes.items():
-            if value in (None, ""):
-                pairs.pop(name, None)
+            values = [v for v in (value if isinstance(value, list) else [value]) if v]
+            if values:
+                pairs[name] = "&".join(_pair(name, v) for v in values)
             else:
-                pairs[name] = _pair(name, value)
+                pairs.pop(name, None)
         return f"{self.path}?{'&'.join(pairs.values())}" if pairs else self.path
 
     def to(self, name: str, value: object) -> str:
         """The address with one parameter set: what `self(name=value)` gives, made faster."""
         if value in (None, ""):
             return self(**{name: value})
-        around = self._around.get(name)
-        if around is None:
-            around = self._around[name] = self._split(name)
-        return f"{around[0]}{_pair(name, value)}{around[1]}"
+        before, after = self._split(name)
+        return f"{before}{_pair(name, value)}{after}"
+
+    def adding(self, name: str, value: str) -> str:
+        """The address with one more value of a repeated parameter: a facet narrows."""
+        if name not in self.pairs:
+            return self.to(name, value)
+        before, after = self._split(name)
+        return f"{before}{self.pairs[name]}&{_pair(name, value)}{after}"
+
+    def without(self, name: str, slug: str) -> str:
+        """The address without the values of a repeated parameter that name `slug`."""
+        return self(**{name: [v for v in request.args.getlist(name) if _slug(v) != slug]})
 
     def _split(self, name: str) -> tuple[str, str]:
         """The address up to a parameter's place and after it (a new one goes last)."""
-        names = list(self.pairs)
-        at = names.index(name) if name in self.pairs else len(names)
-        before = "".join(f"{self.pairs[n]}&" for n in names[:at])
-        after = "".join(f"&{self.pairs[n]}" for n in names[at + 1 :])
-        return f"{self.path}?{before}", after
+        around = self._around.get(name)
+        if around is None:
+            names = list(self.pairs)
+            at = names.index(name) if name in self.pairs else len(names)
+            before = "".join(f"{self.pairs[n]}&" for n in names[:at])
+            after = "".join(f"&{self.pairs[n]}" for n in names[at + 1 :])
+            around = self._around[name] = (f"{self.path}?{before}", after)
+        return around
 
 
 def _request_pairs() -> dict[str, str]:
     """This request's parameters but the page, encoded once per request."""
     if "search_pairs" not in g:
-        args = request.args.items()
-        g.search_pairs = {k: _pair(k, v) for k, v in args if k != "page" and v != ""}
+        pairs = {}
+        for name, values in request.args.lists():
+            kept = [v for v in (values if name in REPEATED else values[:1]) if v != ""]
+            if name != "page" and kept:
+                pairs[name] = "&".join(_pair(name, v) for v in kept)
+        g.search_pairs = pairs
     return g.search_pairs
 
 
@@ -167,24 +239,26 @@ class Suggestion:
 def suggestions(wanted: Asked) -> list[Suggestion]:
     """When nothing matched: the searches with one filter fewer that would find something."""
     found = []
-    for label, query, changes in _one_filter_fewer(wanted.typed, wanted.filters):
+    for label, query, url in _one_filter_fewer(wanted, links(url_for("search.page"))):
         n, exact = search.count(db.session(), query, SUGGESTION_CAP)
         if n:
-            found.append(Suggestion(label, page_url("search.page", **changes), n, exact))
+            found.append(Suggestion(label, url, n, exact))
     return found
 
 
-def _one_filter_fewer(typed: Query, filters: Filters) -> Iterator[tuple[str, Query, dict]]:
-    """Each search with one filter fewer: the form's, then those typed among the words."""
-    if filters.start or filters.end:
-        fewer = replace(filters, start=None, end=None)
-        yield "without the dates", typed.narrowed(fewer), {"from": None, "to": None}
-    for name in ("topic", "source"):
-        if value := getattr(filters, name):
-            fewer = replace(filters, **{name: None})
-            yield f"without {name} {value}", typed.narrowed(fewer), {name: None}
+def _one_filter_fewer(wanted: Asked, link: Links) -> Iterator[tuple[str, Query, str]]:
+    """Each search with one filter fewer: the chosen ones, then those typed among the words."""
+    typed, chosen = wanted.typed, wanted.chosen
+    if chosen.start or chosen.end:
+        fewer = replace(chosen, start=None, end=None)
+        yield "without the dates", typed.narrowed(fewer), link(**{"from": None, "to": None})
+    for name in REPEATED:
+        values = getattr(chosen, f"{name}s")
+        for value in values:
+            fewer = replace(chosen, **{f"{name}s": tuple(v for v in values if v != value)})
+            yield f"without {name} {value}", typed.narrowed(fewer), link.without(name, value)
     for label, less in _typed_fewer(typed):
-        yield label, less.narrowed(filters), {"q": str(less)}
+        yield label, less.narrowed(chosen), link(q=str(less))
 
 
 def _typed_fewer(typed: Query) -> Iterator[tuple[str, Query]]:
@@ -204,21 +278,104 @@ def _any_of(typed: Query) -> AnyOf:
     return AnyOf(tuple(typed.wanted()))
 
 
+@dataclass(frozen=True, slots=True)
+class Applied:
+    """A filter in force, shown as chosen, with the address of the search without it."""
+
+    facet: str  # "year", "source" or "topic"; "from" or "to" for a date that is no year
+    value: str  # the year, slug or date as given
+    label: str
+    remove: str
+
+
+def applied(wanted: Asked, link: Links, names: dict[tuple[str, str], str]) -> list[Applied]:
+    """The filters in force, chosen or typed among the words, each with a way to drop it.
+
+    `names` are the facets' labels by (facet, value); a value the facets lack shows its slug.
+    """
+    found = []
+    chosen, typed = wanted.chosen, wanted.typed
+    year = _whole_year(chosen)
+    if year:
+        found.append(Applied("year", year, year, link(**{"from": None, "to": None})))
+    else:
+        for name in ("from", "to") if chosen.start or chosen.end else ():
+            if value := request.args.get(name):
+                found.append(Applied(name, value, printable(value), link(**{name: None})))
+    for facet in REPEATED:
+        for value in getattr(chosen, f"{facet}s"):
+            label = names.get((facet, value), value)
+            found.append(Applied(facet, value, label, link.without(facet, value)))
+        for value in getattr(typed, f"{facet}s"):
+            if value not in getattr(chosen, f"{facet}s"):
+                less = replace(typed, **{f"{facet}s": _without(getattr(typed, f"{facet}s"), value)})
+                label = names.get((facet, value), value)
+                found.append(Applied(facet, value, label, link(q=str(less))))
+    return found
+
+
+def _without(values: tuple[str, ...], value: str) -> tuple[str, ...]:
+    return tuple(v for v in values if v != value)
+
+
+def _whole_year(chosen: Chosen) -> str | None:
+    """The year the chosen dates span exactly, as a year facet chooses it."""
+    start, end = chosen.start, chosen.end
+    if start and end and start.year == end.year and (start.month, start.day) == (1, 1):
+        return str(start.year) if (end.month, end.day) == (12, 31) else None
+    return None
+
+
+def _facet_names(results: SearchPage) -> dict[tuple[str, str], str]:
+    facets = results.facets
+    if facets is None:
+        return {}
+    return {
+        (facet, v.value): v.label
+        for facet, values in (("source", facets.sources), ("topic", facets.topics))
+        for v in values
+    }
+
+
 @bp.get("")
 def page():
     """Search the archive: ranked results with highlighted snippets, filters and facets."""
-    wanted = asked()
+    try:
+        wanted = asked()
+    except params.BadParameter as bad:
+        return _form_again(bad), 400
     if wanted.query.is_empty:
-        return render_template("search.html", wanted=wanted, results=None)
+        return render_template("search.html", wanted=wanted, results=None, form=form_values())
     results = run(wanted, page=True)
+    link = links(url_for("search.page"))
+    in_force = applied(wanted, link, _facet_names(results))
     return render_template(
         "search.html",
         wanted=wanted,
         results=results,
+        form=form_values(),
+        applied=in_force,
+        chosen={(a.facet, a.value) for a in in_force},
         suggestions=suggestions(wanted) if not results.total else [],
-        page_url=links(url_for("search.page")),
+        page_url=link,
         feed_url=page_url("search.feed", sort=None, per_page=None),
         max_results=MAX_RESULTS,
+    )
+
+
+def _form_again(bad: params.BadParameter) -> str:
+    """The search form as it was filled in, the reason beside the parameter it could not read."""
+    reason = bad.description or ""
+    if reason.startswith(bad.parameter):
+        message = reason[:1].upper() + reason[1:]
+    else:
+        message = f"{bad.parameter.replace('_', ' ').capitalize()}: {reason}"
+    return render_template(
+        "search.html",
+        wanted=as_far_as_readable(),
+        results=None,
+        form=form_values(),
+        error=(bad.parameter, message.rstrip(".") + "."),
     )
 
 

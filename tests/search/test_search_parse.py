@@ -8,9 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.queries import Filters
 from app.search.parse import MAX_CHARS, MAX_TERMS, parse
-from app.search.query import AnyOf, Query, Term
+from app.search.query import AnyOf, Chosen, Query, Term
 
 FAST = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None, max_examples=300)
 
@@ -183,7 +182,7 @@ def test_only_exclusions_still_have_text():
 
 def test_narrowed_by_the_form_filters():
     query = parse("russia after:2018 source:reuters").narrowed(
-        Filters(source="tass", topic="russia", start=date(2019, 6, 1), end=date(2020, 1, 1))
+        Chosen(("russia",), ("tass",), start=date(2019, 6, 1), end=date(2020, 1, 1))
     )
     assert query.sources == ("reuters", "tass") and query.topics == ("russia",)
     assert (query.start, query.end) == (date(2019, 6, 1), date(2020, 1, 1))
