@@ -9,6 +9,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from app.ingest.walk import article_files
@@ -29,11 +31,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_upgrade_ingest_and_serve(tmp_path):
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'archive.db'}"}
-    assert run("db", "upgrade", env=env).returncode == 0
-    ingested = run("ingest", "--json", str(SEEDS), env=env)
-    assert ingested.returncode == 0 and len(json.loads(ingested.stdout)["added"]) == 2
+@contextmanager
+def serving(env: dict) -> Iterator[str]:
+    """`foreign-desk serve` (gunicorn, one worker) on a free port; its address once it answers."""
     port = free_port()
     server = subprocess.Popen(
         [BIN / "foreign-desk", "serve", "--port", str(port), "--workers", "1"],
@@ -41,19 +41,27 @@ def test_upgrade_ingest_and_serve(tmp_path):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    address = f"http://127.0.0.1:{port}"
     try:
-        body = None
         for _ in range(100):
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/articles") as answer:
-                    body = json.load(answer)
+                urllib.request.urlopen(f"{address}/healthz").close()
                 break
             except OSError:
                 time.sleep(0.1)
-        assert body is not None and body["total"] == 2
+        yield address
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_upgrade_ingest_and_serve(tmp_path):
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'archive.db'}"}
+    assert run("db", "upgrade", env=env).returncode == 0
+    ingested = run("ingest", "--json", str(SEEDS), env=env)
+    assert ingested.returncode == 0 and len(json.loads(ingested.stdout)["added"]) == 2
+    with serving(env) as address, urllib.request.urlopen(f"{address}/api/articles") as answer:
+        assert json.load(answer)["total"] == 2
 
 
 def test_the_same_commands_work_through_flask(tmp_path):

@@ -4,16 +4,12 @@ and the production server takes the longest search the form allows."""
 from __future__ import annotations
 
 import os
-import subprocess
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from tests.conftest import SEEDS
-from tests.test_commands import BIN, free_port, run
+from tests.test_commands import run, serving
 
 
 def test_a_wrong_method_says_which_methods_are_allowed(client):
@@ -33,30 +29,6 @@ def test_a_feed_reader_polling_an_unchanged_feed_gets_not_modified(client, seede
     assert since.status_code == 304
     other = client.get("/feed.atom", headers={"If-None-Match": '"something-else"'})
     assert other.status_code == 200 and other.data == first.data
-
-
-@contextmanager
-def serving(env: dict) -> Iterator[str]:
-    """`foreign-desk serve` (gunicorn, one worker) on a free port; its address once it answers."""
-    port = free_port()
-    server = subprocess.Popen(
-        [BIN / "foreign-desk", "serve", "--port", str(port), "--workers", "1"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    address = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{address}/healthz").close()
-                break
-            except urllib.error.URLError:
-                time.sleep(0.1)
-        yield address
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def test_the_server_answers_the_longest_search_the_form_allows(tmp_path):
