@@ -4,7 +4,6 @@ and the production server takes the longest search the form allows."""
 from __future__ import annotations
 
 import os
-import urllib.error
 import urllib.parse
 import urllib.request
 
