@@ -37,3 +37,12 @@ def test_the_server_answers_the_longest_search_the_form_allows(tmp_path):
     words = urllib.parse.quote("Россия " * 142 + "Россия")  # 1,000 characters, 6,000 encoded
     with serving(env) as address, urllib.request.urlopen(f"{address}/search?q={words}") as got:
         assert got.status == 200
+
+
+def test_a_saved_search_feed_also_answers_not_modified(client, seeded):
+    first = client.get("/search/feed.atom?q=helicopters")
+    assert first.status_code == 200 and b"<entry>" in first.data
+    again = client.get(
+        "/search/feed.atom?q=helicopters", headers={"If-None-Match": first.headers["ETag"]}
+    )
+    assert again.status_code == 304

@@ -41,8 +41,13 @@ def _feed(filters: queries.Filters, title: str, alternate: str) -> Response:
 
     # Readers poll a feed over and over; it changes only with ingest (its categories with retag).
     body, etag, updated = counts.remembered(session, f"feed {request.base_url}", render)
+    return atom(body, updated, etag)
+
+
+def atom(body: str, updated: datetime, etag: str | None = None) -> Response:
+    """A feed's answer: a reader that sends back the ETag or the date it has gets
+    "304 Not Modified" and no body (readers poll feeds over and over)."""
     answer = Response(body, mimetype="application/atom+xml")
-    # A reader that sends back the ETag or the date it has gets "304 Not Modified", no body.
-    answer.set_etag(etag)
+    answer.set_etag(etag or hashlib.sha256(body.encode()).hexdigest()[:32])
     answer.last_modified = updated.replace(tzinfo=UTC)
     return answer.make_conditional(request)

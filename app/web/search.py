@@ -24,7 +24,7 @@ from app.search.backend import (
 )
 from app.search.parse import MAX_CHARS, MAX_TERMS
 from app.search.query import AnyOf, Chosen, Query
-from app.web import params
+from app.web import feeds, params
 
 bp = Blueprint("search", __name__, url_prefix="/search")
 
@@ -416,4 +416,4 @@ def feed():
         alternate=page_url("search.page", sort="newest"),
         xml_text=xml_text,
     )
-    return Response(xml, mimetype="application/atom+xml")
+    return feeds.atom(xml, updated)
