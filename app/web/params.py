@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from flask import abort, current_app, request
+from slugify import slugify
 from werkzeug.exceptions import BadRequest
 
 from app.dates import DateError, date_range
@@ -61,8 +62,13 @@ def filters() -> Filters:
     """`topic`, `source`, `from` and `to` (a year, a month or a day)."""
     start, end = day("from", end=False), day("to", end=True)
     return Filters(
-        topic=request.args.get("topic") or None,
-        source=request.args.get("source") or None,
+        topic=slug(request.args.get("topic")),
+        source=slug(request.args.get("source")),
         start=start,
         end=end,
     )
+
+
+def slug(value: str | None) -> str | None:
+    """A topic or source as given, a slug or a name ("United States" → united-states)."""
+    return slugify(value, max_length=200) or None if value else None

@@ -10,7 +10,6 @@ from functools import lru_cache
 from urllib.parse import urlencode
 
 from flask import Blueprint, Response, current_app, g, render_template, request, url_for
-from slugify import slugify
 
 from app import db, search
 from app.search.backend import (
@@ -104,12 +103,8 @@ def _default_sort(typed: Query) -> str:
 
 def _slugs(name: str) -> tuple[str, ...]:
     """A repeated parameter's values as slugs, each once, in the order given."""
-    found = (_slug(value) for value in request.args.getlist(name))
+    found = (params.slug(value) for value in request.args.getlist(name))
     return tuple(dict.fromkeys(slug for slug in found if slug))
-
-
-def _slug(value: str | None) -> str | None:
-    return slugify(value, max_length=200) or None if value else None
 
 
 # Control characters (C0, DEL, C1): the search reads them as spaces, and a page cannot show them.
@@ -188,7 +183,7 @@ class Links:
 
     def without(self, name: str, slug: str) -> str:
         """The address without the values of a repeated parameter that name `slug`."""
-        return self(**{name: [v for v in request.args.getlist(name) if _slug(v) != slug]})
+        return self(**{name: [v for v in request.args.getlist(name) if params.slug(v) != slug]})
 
     def _split(self, name: str) -> tuple[str, str]:
         """The address up to a parameter's place and after it (a new one goes last)."""
