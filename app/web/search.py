@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, Response, current_app, g, render_template, request, url_for
 
-from app import db, search
+from app import db, queries, search
 from app.search.backend import (
     COUNT_CAP,
     FACET_SAMPLE,
@@ -321,15 +321,25 @@ def _whole_year(chosen: Chosen) -> str | None:
     return None
 
 
-def _facet_names(results: SearchPage) -> dict[tuple[str, str], str]:
+def _names(wanted: Asked, results: SearchPage) -> dict[tuple[str, str], str]:
+    """The names of the topics and sources on the page (facets, filters in force) by slug."""
     facets = results.facets
-    if facets is None:
-        return {}
-    return {
-        (facet, v.value): v.label
-        for facet, values in (("source", facets.sources), ("topic", facets.topics))
-        for v in values
-    }
+    found = (
+        {
+            (facet, v.value): v.label
+            for facet, values in (("source", facets.sources), ("topic", facets.topics))
+            for v in values
+        }
+        if facets
+        else {}
+    )
+    session = db.session()
+    heads = {"topic": queries.topic, "source": queries.source}
+    for facet in REPEATED:
+        for value in {*getattr(wanted.chosen, f"{facet}s"), *getattr(wanted.typed, f"{facet}s")}:
+            if (facet, value) not in found and (head := heads[facet](session, value)):
+                found[(facet, value)] = head.name
+    return found
 
 
 @bp.get("")
@@ -343,11 +353,13 @@ def page():
         return render_template("search.html", wanted=wanted, results=None, form=form_values())
     results = run(wanted, page=True)
     link = links(url_for("search.page"))
-    in_force = applied(wanted, link, _facet_names(results))
+    names = _names(wanted, results)
+    in_force = applied(wanted, link, names)
     return render_template(
         "search.html",
         wanted=wanted,
         results=results,
+        names=names,
         form=form_values(),
         applied=in_force,
         chosen={(a.facet, a.value) for a in in_force},

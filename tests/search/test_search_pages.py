@@ -133,7 +133,7 @@ def test_blank_search_shows_the_form_and_how_to_search(client, archive):
 def test_nothing_found_says_which_filter_to_drop(client, archive):
     page = html(client, "/search?q=kremlin&from=2019&to=2019&source=reuters")
     assert "No articles match" in page
-    assert "Articles with <code>kremlin</code>, from source <strong>reuters</strong>" in page
+    assert "Articles with <code>kremlin</code>, from <strong>Reuters</strong>" in page
     assert "published from 1 January 2019 to 31 December 2019" in page
     # Only the dates stand in the way: dropping the source would still find nothing.
     assert "without source reuters" not in page
