@@ -79,12 +79,19 @@ class Query:
 
     def narrowed(self, chosen: Chosen) -> Query:
         """This query within the chosen filters as well (each filter must hold)."""
+        start, end = _latest(self.start, chosen.start), _earliest(self.end, chosen.end)
+        notes = self.notes
+        if start and end and start > end:  # nothing can match: say why rather than just "none"
+            notes += (
+                f"no day is both on or after {start:%-d %B %Y} and on or before {end:%-d %B %Y}",
+            )
         return replace(
             self,
             sources=_added(self.sources, chosen.sources),
             topics=_added(self.topics, chosen.topics),
-            start=_latest(self.start, chosen.start),
-            end=_earliest(self.end, chosen.end),
+            start=start,
+            end=end,
+            notes=notes,
         )
 
     def text(self) -> str:

@@ -218,3 +218,13 @@ def test_nothing_searchable_says_so_in_the_api_and_on_the_page(client, archive, 
     assert api["notes"] == [f'"{q}" has no words to search for']
     page = page_of(client, "/search?" + urlsplit(f"?q={q}").query.replace('"', "%22"))
     assert unescape(f'"{q}" has no words to search for') in unescape(page)
+
+
+def test_dates_that_exclude_each_other_are_explained(client, archive):
+    found = client.get("/api/search?q=russia&from=2019&to=2018").get_json()
+    assert found["total"] == 0
+    assert found["notes"] == [
+        "no day is both on or after 1 January 2019 and on or before 31 December 2018"
+    ]
+    page = client.get("/search?q=russia&from=2019&to=2018").get_data(as_text=True)
+    assert "no day is both on or after 1 January 2019" in page

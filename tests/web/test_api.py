@@ -84,7 +84,6 @@ def test_filters_by_date_and_source(client, seeded):
     assert client.get("/api/articles?source=nobody").get_json()["total"] == 0
 
 
-
 def test_a_source_or_topic_may_be_named_as_search_accepts(client, seeded):
     by_slug = client.get("/api/articles?source=the-moscow-times&topic=venezuela").get_json()
     by_name = client.get("/api/articles?source=The Moscow Times&topic=Venezuela").get_json()
@@ -92,6 +91,7 @@ def test_a_source_or_topic_may_be_named_as_search_accepts(client, seeded):
     assert by_name["articles"] == by_slug["articles"]
     page = client.get("/articles?source=The%20Moscow%20Times")
     assert page.status_code == 200 and "Helicopter" in page.get_data(as_text=True)
+
 
 @pytest.mark.parametrize(
     "query",
