@@ -12,7 +12,7 @@ from flask.cli import AppGroup, with_appcontext
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
-from app import db, queries, topics_store
+from app import db, lists, topics_store
 from app.ingest.walk import article_files
 from app.taxonomy import TaxonomyError
 
@@ -147,7 +147,7 @@ def retag_command() -> None:
     _check_database_file(current_app.config["DATABASE_URL"])
     session = db.session()
     try:
-        total = queries.count(session, queries.Filters())
+        total = lists.count(session, lists.Filters())
         with tqdm(total=total, unit="article", disable=not sys.stderr.isatty()) as bar:
             report = topics_store.retag(session.connection(), progress=bar.update)
         session.commit()

@@ -15,7 +15,7 @@ import time
 
 from sqlalchemy import func, select
 
-from app import create_app, db, queries, topic_queries, topics_store
+from app import create_app, db, lists, topic_queries, topics_store
 from app.models import ArticleTopic, Topic
 
 
@@ -64,8 +64,8 @@ def pages(session) -> None:
     timed("topic timeline", lambda: topic_queries.timeline(session, topic))
     timed("topic timeline, again", lambda: topic_queries.timeline(session, topic))
     timed("topic companions", lambda: topic_queries.companions(session, topic.id))
-    filters = queries.Filters(topic=topic.slug)
-    timed("topic newest page", lambda: queries.newest(session, filters, 20))
+    filters = lists.Filters(topic=topic.slug)
+    timed("topic newest page", lambda: lists.newest(session, filters, 20))
     rare = session.execute(
         select(ArticleTopic.topic_id).group_by(ArticleTopic.topic_id)
         .order_by(func.count()).limit(1)
@@ -73,7 +73,7 @@ def pages(session) -> None:
     slug = session.get(Topic, rare).slug
     timed(
         f"rarest topic ({slug}) newest page",
-        lambda: queries.newest(session, queries.Filters(topic=slug), 20),
+        lambda: lists.newest(session, lists.Filters(topic=slug), 20),
     )
 
 

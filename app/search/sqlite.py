@@ -34,9 +34,9 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from app import counts, summaries
+from app.lists import NEWEST_FIRST, Filters
 from app.models import Article
 from app.prepared import Prepared, day, moment
-from app.queries import NEWEST_FIRST, Filters
 from app.search import sqlite_facets
 from app.search.backend import (
     COUNT_CAP,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, request, url_for
 
-from app import counts, db, queries, similar, topic_queries
+from app import counts, db, lists, queries, similar, topic_queries
 from app.web import params, serialize
 from app.web import search as web_search
 from app.web import topics as topics_page
@@ -16,13 +16,13 @@ bp = Blueprint("api", __name__, url_prefix="/api")
 def articles():
     """List articles newest first; follow `next` for more."""
     filters = params.filters()
-    page, more = queries.newest(db.session(), filters, params.per_page(), params.cursor())
+    page, more = lists.newest(db.session(), filters, params.per_page(), params.cursor())
     next_url = None
     if more is not None:
         args = {k: v for k, v in request.args.items() if k != "after"}
         next_url = url_for("api.articles", **args, after=str(more))
     return {
-        "total": queries.count(db.session(), filters),
+        "total": lists.count(db.session(), filters),
         "articles": [serialize.summary(a) for a in page],
         "next": next_url,
     }

@@ -9,7 +9,7 @@ from operator import attrgetter
 
 from flask import Blueprint, abort, render_template
 
-from app import counts, db, queries
+from app import counts, db, lists, queries
 from app.web import paging
 
 bp = Blueprint("archive", __name__, url_prefix="/archive")
@@ -48,8 +48,8 @@ def month(year: int, month: int):
     start = date(year, month, 1)
     end = date(year, month, calendar.monthrange(year, month)[1])
     after, before = paging.cursors()
-    filters = queries.Filters(start=start, end=end)
-    found = queries.page(session, filters, MONTH_PAGE_ARTICLES, after, before, queries.HEADLINE)
+    filters = lists.Filters(start=start, end=end)
+    found = lists.page(session, filters, MONTH_PAGE_ARTICLES, after, before, lists.HEADLINE)
     if not found.articles and not (after or before):
         abort(404, f"the archive holds no articles from {calendar.month_name[month]} {year}")
     days = [(day, list(group)) for day, group in groupby(found.articles, attrgetter("published"))]

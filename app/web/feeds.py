@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from flask import Blueprint, Response, abort, render_template, request, url_for
 
-from app import counts, db, queries
+from app import counts, db, lists, queries
 
 bp = Blueprint("feeds", __name__)
 
@@ -17,21 +17,21 @@ FEED_ENTRIES = 20
 @bp.get("/feed.atom")
 def latest():
     """The newest articles of the whole archive."""
-    return _feed(queries.Filters(), "Foreign Desk: latest articles", url_for("reader.front"))
+    return _feed(lists.Filters(), "Foreign Desk: latest articles", url_for("reader.front"))
 
 
 @bp.get("/topics/<slug>/feed.atom")
 def topic(slug: str):
     """The newest articles about one topic."""
     found = queries.topic(db.session(), slug) or abort(404, "no topic by that name")
-    return _feed(queries.Filters(topic=slug), f"Foreign Desk: {found.name}", found.url)
+    return _feed(lists.Filters(topic=slug), f"Foreign Desk: {found.name}", found.url)
 
 
-def _feed(filters: queries.Filters, title: str, alternate: str) -> Response:
+def _feed(filters: lists.Filters, title: str, alternate: str) -> Response:
     session = db.session()
 
     def render() -> tuple[str, str, datetime]:
-        articles = queries.page(session, filters, FEED_ENTRIES, shape=queries.FULL).articles
+        articles = lists.page(session, filters, FEED_ENTRIES, shape=lists.FULL).articles
         updated = max((a.updated_at for a in articles), default=None)
         updated = updated or datetime.now(UTC).replace(tzinfo=None)
         body = render_template(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import abort, request
 
-from app.queries import Cursor
+from app.lists import Cursor
 from app.web import params
 
 

@@ -9,7 +9,7 @@ from slugify import slugify
 from werkzeug.exceptions import BadRequest
 
 from app.dates import DateError, date_range
-from app.queries import Cursor, CursorError, Filters
+from app.lists import Cursor, CursorError, Filters
 
 
 class BadParameter(BadRequest):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, redirect, render_template, url_for
 
-from app import counts, db, queries, similar
+from app import counts, db, lists, queries, similar
 from app.details import Detail
 from app.web import paging, params
 
@@ -19,7 +19,7 @@ def front():
     session = db.session()
     return render_template(
         "front.html",
-        page=queries.page(session, queries.Filters(), FRONT_PAGE_ARTICLES),
+        page=lists.page(session, lists.Filters(), FRONT_PAGE_ARTICLES),
         topics=counts.active_topics(session),
         years=counts.years(session),
     )
@@ -36,7 +36,7 @@ def articles():
     if filters.source:
         source = queries.source(session, filters.source) or abort(404, "no source by that name")
     after, before = paging.cursors()
-    found = queries.page(session, filters, params.per_page(), after, before)
+    found = lists.page(session, filters, params.per_page(), after, before)
     return render_template("articles.html", page=found, filters=filters, topic=topic, source=source)
 
 

@@ -6,7 +6,7 @@ import re
 
 from flask import Blueprint, abort, render_template, request
 
-from app import counts, db, queries
+from app import counts, db, lists, queries
 from app.web import paging
 
 bp = Blueprint("sources", __name__, url_prefix="/sources")
@@ -64,11 +64,11 @@ def _source_page(slug: str, show_photos: bool):
     credited = counts.source_counts(session).get(found.id)
     bylines = credited.bylines if credited else 0
     published = credited.published if credited else 0
-    pictured = queries.count(session, queries.Filters(photos=slug))
+    pictured = lists.count(session, lists.Filters(photos=slug))
     show_photos = show_photos or bool(pictured and not (bylines or published))
     after, before = paging.cursors()
-    filters = queries.Filters(photos=slug) if show_photos else queries.Filters(source=slug)
-    articles = queries.page(session, filters, SOURCE_PAGE_ARTICLES, after, before)
+    filters = lists.Filters(photos=slug) if show_photos else lists.Filters(source=slug)
+    articles = lists.page(session, filters, SOURCE_PAGE_ARTICLES, after, before)
     return render_template(
         "source.html",
         source=found,

@@ -8,7 +8,7 @@ from flask import Blueprint, abort, render_template, request
 from markupsafe import Markup
 from sqlalchemy.orm import Session
 
-from app import counts, db, queries, topic_queries, topics_store
+from app import counts, db, lists, topic_queries, topics_store
 from app.taxonomy import Entry, loaded
 from app.web import charts, paging, params
 
@@ -75,11 +75,11 @@ def page_is_first() -> bool:
     return not (request.args.get("after") or request.args.get("before"))
 
 
-def newest_of(session: Session, slug: str) -> tuple[topic_queries.TopicRow, queries.Page]:
+def newest_of(session: Session, slug: str) -> tuple[topic_queries.TopicRow, lists.Page]:
     """The topic a slug names (else 404) and the page of its articles the cursors ask for."""
     found = topic_queries.topic(session, slug) or abort(404, "no topic by that name")
     after, before = paging.cursors()
-    page = queries.page(session, queries.Filters(topic=slug), params.per_page(), after, before)
+    page = lists.page(session, lists.Filters(topic=slug), params.per_page(), after, before)
     return found, page
 
 
