@@ -235,3 +235,15 @@ def test_a_topics_remembered_timeline_shows_new_articles_at_once(client, ingest,
     ingest(tmp_path)
     timeline = client.get("/api/topics/russia").get_json()["timeline"]
     assert timeline[-1] == {"month": "2020-05", "count": 1}
+
+
+def test_topics_and_the_search_help_show_where_they_are(client, seeded):
+    crumbs = {
+        "/topics": ["Home", "Topics"],
+        "/topics/venezuela": ["Home", "Topics", "South America", "Venezuela"],
+        "/search/help": ["Home", "Search", "How to search"],
+    }
+    for path, expected in crumbs.items():
+        page = client.get(path).get_data(as_text=True)
+        trail = page.split('aria-label="Breadcrumbs"')[1].split("</nav>")[0]
+        assert re.findall(r">([^<>]+)</(?:a|span)>", trail) == expected, path
