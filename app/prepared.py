@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Dialect
+from sqlalchemy import Dialect, Select, func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import ClauseElement
 
@@ -74,6 +74,13 @@ class Prepared:
     def scalar(self, conn: Connection, params: Mapping[str, Any] = NO_PARAMS) -> Any:
         row = self.first(conn, params)
         return row[0] if row else None
+
+
+def json_values(array: Any) -> Select:
+    """The values of a JSON array (a parameter or a column) as a subquery, for `IN`: a
+    statement compiled once takes any number of values, where an expanding IN list is compiled
+    afresh for each count (SQLite's json_each)."""
+    return select(func.json_each(array).table_valued("value").c.value)
 
 
 def day(value: str | date | None) -> date | None:

@@ -16,7 +16,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.engine import Connection
 
 from app import links, prepared, similar, title_index, topics_store
@@ -60,24 +60,20 @@ LINK_VALUES = itemgetter(*LINK_COLUMNS[1:])  # of a prepared link, after its art
 INSERT_LINK = RelatedLink.__table__.insert()
 INSERT_REVISION = Revision.__table__.insert()
 SOURCE_COLUMNS = ("slug", "name", "kind", "domain")
-
-
-def _among(column: Any, name: str) -> Any:
-    """`column IN` the values of a JSON array parameter: compiled once for any number of
-    values, where an expanding IN list was compiled afresh for each chunk (SQLAlchemy's
-    compiling took most of a re-run's time after reading the files)."""
-    return column.in_(select(func.json_each(bindparam(name)).table_valued("value").c.value))
-
-
+# Looked up a chunk at a time, its hashes or identities as one JSON array.
 KNOWN_HASHES = prepared.Prepared(
-    select(Article.raw_sha256, Article.source_path).where(_among(Article.raw_sha256, "hashes"))
+    select(Article.raw_sha256, Article.source_path).where(
+        Article.raw_sha256.in_(prepared.json_values(bindparam("hashes")))
+    )
 )
 OLDER_HASHES = prepared.Prepared(
-    select(Revision.raw_sha256).where(_among(Revision.raw_sha256, "hashes"))
+    select(Revision.raw_sha256).where(
+        Revision.raw_sha256.in_(prepared.json_values(bindparam("hashes")))
+    )
 )
 STORED = prepared.Prepared(
     select(Article.identity, Article.id, Article.content_hash, Article.source_path).where(
-        _among(Article.identity, "identities")
+        Article.identity.in_(prepared.json_values(bindparam("identities")))
     )
 )
 CURRENT_RAW = select(

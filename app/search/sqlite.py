@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session
 from app import counts, summaries
 from app.lists import NEWEST_FIRST, Filters
 from app.models import Article
-from app.prepared import Prepared, day, moment
+from app.prepared import Prepared, day, json_values, moment
 from app.search import sqlite_facets
 from app.search.backend import (
     COUNT_CAP,
@@ -129,11 +129,6 @@ class Window:
         return self.seen >= RANK_WINDOW
 
 
-def _each(ids_json: str) -> Select:
-    """The ids of a JSON array, as a subquery."""
-    return select(func.json_each(ids_json).table_valued("value").c.value)
-
-
 class _Search:
     """One query's matches: the ids of the articles that match it, within its filters."""
 
@@ -221,7 +216,7 @@ class _Search:
         if self.match.include is None:
             found = self._without_excluded(_filtered(select(Article.id), self.query))
         elif not window.full and total <= SORT_ALL_UNDER:
-            found = select(Article.id).where(Article.id.in_(_each(window.ids)))
+            found = select(Article.id).where(Article.id.in_(json_values(window.ids)))
         else:
             probe = exists(
                 select(literal(1))
@@ -316,7 +311,7 @@ def _hits(
 # Built once, with the ids and the match as parameters, and run on the driver's cursor (the
 # ids as one JSON array: a prepared statement takes no list): a page shows 20 results, and
 # making these statements anew, or SQLAlchemy's execute, cost more CPU than SQLite took.
-_IDS = _each(bindparam("ids_json"))
+_IDS = json_values(bindparam("ids_json"))
 # The shown articles and their topics in one statement.
 _SUMMARIES = Prepared(
     summaries.with_topics().add_columns(Article.updated_at).where(Article.id.in_(_IDS))

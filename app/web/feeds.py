@@ -37,7 +37,7 @@ def _feed(filters: lists.Filters, title: str, alternate: str) -> Response:
         body = render_template(
             "feed.atom.xml", title=title, articles=articles, updated=updated, alternate=alternate
         )
-        return body, hashlib.sha256(body.encode()).hexdigest()[:32], updated
+        return body, _etag(body), updated
 
     # Readers poll a feed over and over; it changes only with ingest (its categories with retag).
     body, etag, updated = counts.remembered(session, f"feed {request.base_url}", render)
@@ -48,6 +48,10 @@ def atom(body: str, updated: datetime, etag: str | None = None) -> Response:
     """A feed's answer: a reader that sends back the ETag or the date it has gets
     "304 Not Modified" and no body (readers poll feeds over and over)."""
     answer = Response(body, mimetype="application/atom+xml")
-    answer.set_etag(etag or hashlib.sha256(body.encode()).hexdigest()[:32])
+    answer.set_etag(etag or _etag(body))
     answer.last_modified = updated.replace(tzinfo=UTC)
     return answer.make_conditional(request)
+
+
+def _etag(body: str) -> str:
+    return hashlib.sha256(body.encode()).hexdigest()[:32]

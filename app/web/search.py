@@ -250,7 +250,7 @@ def _one_filter_fewer(wanted: Asked, link: Links) -> Iterator[tuple[str, Query, 
     for name in REPEATED:
         values = getattr(chosen, f"{name}s")
         for value in values:
-            fewer = replace(chosen, **{f"{name}s": tuple(v for v in values if v != value)})
+            fewer = replace(chosen, **{f"{name}s": _without(values, value)})
             yield f"without {name} {value}", typed.narrowed(fewer), link.without(name, value)
     for label, less in _typed_fewer(typed):
         yield label, less.narrowed(chosen), link(q=str(less))
