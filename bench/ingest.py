@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import os
@@ -100,9 +101,14 @@ def _rate(files: int, seconds: float) -> dict[str, float]:
 
 def main() -> None:
     """`python -m bench.ingest CORPUS [DATABASE]`: ingest twice into a fresh file, print JSON."""
-    corpus = Path(sys.argv[1])
-    database = Path(sys.argv[2] if len(sys.argv) > 2 else tempfile.mktemp(suffix=".db"))
-    print(json.dumps({"load": os.getloadavg(), **measure(corpus, database)}, indent=1))
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("corpus", type=Path, help="a folder of article files")
+    parser.add_argument("database", type=Path, nargs="?", help="overwritten (default: a temp file)")
+    args = parser.parse_args()
+    if not args.corpus.is_dir():
+        parser.error(f"{args.corpus} is not a folder")
+    database = args.database or Path(tempfile.mktemp(suffix=".db"))
+    print(json.dumps({"load": os.getloadavg(), **measure(args.corpus, database)}, indent=1))
 
 
 if __name__ == "__main__":
