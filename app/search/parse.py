@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from slugify import slugify
 
-from app.dates import DateError, date_range
+from app.dates import AmbiguousDate, DateError, date_range
 from app.search.query import FIELDS, AnyOf, Clause, Query, Term
 
 MAX_CHARS = 1000  # longer text is cut here: no real search needs more
@@ -255,14 +255,20 @@ class _Reader:
                 candidates = self._date_candidates(lexeme.text)
         else:
             candidates = self._date_candidates("")
+        reason = None
         for extra, text in reversed(list(enumerate(candidates))):
             try:
                 found = date_range(text)
+            except AmbiguousDate as exc:
+                reason = str(exc)
+                continue
             except DateError:
                 continue
             self.pos += extra
             return found
-        if candidates[0]:
+        if reason:
+            self.note(f"{lexeme.operator}: {reason}; left out")
+        elif candidates[0]:
             self.note(f"{lexeme.operator}:{candidates[0]} is not a date we can read; left out")
         else:
             self.note(f"{lexeme.operator}: had no date after it; it was left out")

@@ -128,6 +128,13 @@ def test_unreadable_parameters_answer_400_with_a_reason(client, archive, query):
     assert response.status_code == 400 and response.get_json()["error"]
 
 
+def test_a_date_filter_that_is_two_different_days_asks_which(client, archive):
+    response = client.get("/api/search?q=x&from=03/12/2019")
+    assert response.status_code == 400
+    assert "3 December 2019 or 12 March 2019" in response.get_json()["error"]
+    assert client.get("/api/search?q=x&from=25/12/2019").status_code == 200
+
+
 def test_notes_say_what_was_left_out(client, archive):
     body = client.get("/api/search?q=russia OR&sort=relevance").get_json()
     assert body["notes"] and "OR" in body["notes"][0]

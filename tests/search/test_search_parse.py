@@ -108,6 +108,22 @@ def test_unreadable_date_is_left_out_with_a_note():
     assert any("someday" in note for note in query.notes)
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("on:25/12/2019", date(2019, 12, 25)), ("on:12/25/2019", date(2019, 12, 25)),
+     ("on:05/05/2019", date(2019, 5, 5))],
+)  # fmt: skip
+def test_a_numeric_date_with_only_one_reading_is_read(text, day):
+    assert (parse(text).start, parse(text).end) == (day, day)
+
+
+@pytest.mark.parametrize("text", ["on:03/12/2019", "after:3.12.2019", "before:03-12-2019"])
+def test_a_numeric_date_that_is_two_different_days_is_not_guessed(text):
+    query = parse(f"sanctions {text}")
+    assert (query.start, query.end) == (None, None) and query.must == (t("sanctions"),)
+    assert any("3 December 2019 or 12 March 2019" in note for note in query.notes)
+
+
 def test_extreme_dates_do_not_overflow():
     assert parse("after:9999-12-31").start == date(9999, 12, 31)
     assert parse("before:0001").end == date(1, 1, 1)
