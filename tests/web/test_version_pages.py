@@ -137,6 +137,17 @@ def test_one_earlier_version_reads_as_it_was_with_a_banner(client, revised):
     assert "Version 1 of 3" in html
 
 
+def test_an_earlier_version_links_its_original_url_only_if_it_is_a_web_address(
+    client, ingest, tmp_path
+):
+    for body in ("Old text.", "New text."):
+        write(tmp_path, "o.txt", article_text("Odd", url="javascript:alert(1)", body=body))
+        ingest(tmp_path / "o.txt")
+    article = client.get("/api/articles").get_json()["articles"][0]
+    html = page(client, article["url"] + "/versions/1")
+    assert "Old text." in html and 'href="javascript:' not in html
+
+
 def test_an_earlier_version_renders_its_markdown_and_related_lines(client, ingest, tmp_path):
     old = article_text("Marked", url=URL, body="Said *loudly* here.", related="Older story")
     for text in (old, article_text("Marked", url=URL, body="Said quietly here.")):
