@@ -5,7 +5,18 @@ from flask import Flask
 
 def register_blueprints(app: Flask) -> None:
     from app.markup import to_html
-    from app.web import api, archive, canonical, display, feeds, reader, search, sources, topics
+    from app.web import (
+        api,
+        archive,
+        canonical,
+        display,
+        feeds,
+        reader,
+        search,
+        sources,
+        topics,
+        versions,
+    )
 
     app.jinja_env.filters["markdown"] = to_html
     display.init_app(app)
@@ -18,3 +29,4 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(api.bp)
     app.register_blueprint(search.bp)
     app.register_blueprint(topics.bp)
+    app.register_blueprint(versions.bp)

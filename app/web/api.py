@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, request, url_for
 
-from app import counts, db, lists, queries, similar, topic_queries
+from app import counts, db, history, lists, queries, similar, topic_queries
 from app.web import params, serialize
 from app.web import search as web_search
 from app.web import topics as topics_page
@@ -36,6 +36,18 @@ def article(article_id: int):
     return serialize.detail(
         found, queries.around(session, found).cited_by, similar.more_like_this(session, found)
     )
+
+
+@bp.get("/articles/<int:article_id>/revisions")
+def revisions(article_id: int):
+    """List an article's earlier versions, oldest first, each read again from its raw text."""
+    session = db.session()
+    found = queries.article(session, article_id) or abort(404, "no article with that id")
+    return {
+        "article_id": found.id,
+        "url": f"{found.url}/versions",
+        "revisions": [serialize.revision(found, v) for v in history.revisions(session, found.id)],
+    }
 
 
 @bp.get("/search")

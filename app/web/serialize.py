@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from markupsafe import escape
 
 from app.details import Detail
+from app.history import Version
 from app.models import Article, Source
 from app.search.backend import Hit
 from app.search.backend import Summary as SearchSummary
@@ -95,4 +97,30 @@ def topic(row: Counted) -> dict[str, Any]:
         "kind": row.topic.kind,
         "count": row.count,
         "parent": row.parent_slug,
+    }
+
+
+def _utc(moment: datetime) -> str:
+    """A stored (UTC) time as ISO 8601: 2020-05-04T10:02:03Z."""
+    return moment.isoformat(timespec="seconds") + "Z"
+
+
+def revision(article: Detail, version: Version) -> dict[str, Any]:
+    """One earlier version of an article, read again from its raw text."""
+    text = version.text
+    return {
+        "n": version.n,
+        "url": f"{article.url}/versions/{version.n}",
+        "superseded_at": _utc(version.superseded_at) if version.superseded_at else None,
+        "ingested_at": _utc(version.ingested_at),
+        "title": text.title,
+        "published": text.published.isoformat() if text.published else None,
+        "byline": text.byline,
+        "photo_credit": text.photo_credit,
+        "original_url": text.original_url,
+        "paragraphs": list(text.plain),
+        "related": [
+            {"title": r.title, "href": r.href, "after_paragraph": r.after_paragraph}
+            for r in text.related
+        ],
     }

@@ -37,6 +37,7 @@ LAUNCH_ARGS = [
 ]
 # The related article seed 000 names, so its link resolves in the browser tests.
 TARGET_TITLE = "Russia Dismisses Speculation About Its 'Specialists' in Venezuela"
+REVISED_TITLE = "Filler story 1"  # changed after it was archived
 
 
 def need(present: bool, what: str) -> None:
@@ -66,6 +67,15 @@ def _fill(app, folder: Path) -> None:
     for path in (SEEDS, folder):
         result = runner.invoke(args=["ingest", "--json", str(path)])
         assert result.exit_code == 0, result.output
+    # A changed copy of one filler: it gains an earlier version, for the versions pages.
+    changed = article_text(
+        REVISED_TITLE,
+        url="https://x.org/1",
+        date_line="2019-02-02",
+        body="A paragraph about foreign affairs, revised.",
+    )
+    result = runner.invoke(args=["ingest", "--json", str(write(folder, "fill-01.txt", changed))])
+    assert result.exit_code == 0, result.output
 
 
 @dataclass

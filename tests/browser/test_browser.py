@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser.conftest import TARGET_TITLE
+from tests.browser.conftest import REVISED_TITLE, TARGET_TITLE
 
 # Chromium may drop a static file's connection mid-answer (a favicon it no longer wants); the
 # test server then leaves that file for the garbage collector to close. Not our code's doing.
@@ -39,7 +39,17 @@ def watch_errors(page) -> list[str]:
 
 def every_page(site) -> list[str]:
     seed = site.article_url("Russia Says It Has Opened Helicopter Training Center in Venezuela")
-    return [site.url + path for path in PAGES] + [seed, site.article_url(TARGET_TITLE)]
+    return (
+        [site.url + path for path in PAGES]
+        + [seed, site.article_url(TARGET_TITLE)]
+        + versions(site)
+    )
+
+
+def versions(site) -> list[str]:
+    """An updated article's versions page and its earlier version."""
+    revised = site.article_url(REVISED_TITLE)
+    return [revised + "/versions", revised + "/versions/1"]
 
 
 def test_open_the_front_page_then_an_article(site, page):
@@ -63,6 +73,23 @@ def test_follow_a_resolved_related_link_to_its_target(site, page):
     related.click()
     page.wait_for_load_state()
     assert page.locator("h1").inner_text() == TARGET_TITLE
+    assert errors == []
+
+
+def test_follow_the_updated_line_to_what_changed_and_back(site, page):
+    errors = watch_errors(page)
+    page.goto(site.article_url(REVISED_TITLE))
+    page.click("a.updated")
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == f"Versions of “{REVISED_TITLE}”"
+    assert page.locator("#v2 .diff ins").inner_text().split() == ["inserted:", ",", "revised"]
+    assert page.locator("#v2 .diff del").count() == 0
+    page.click("#v1 a:text('Read version 1')")
+    page.wait_for_load_state()
+    assert page.locator(".banner").inner_text().startswith("This is an earlier version")
+    page.click(".banner a:text('Read the current version')")
+    page.wait_for_load_state()
+    assert page.url == site.article_url(REVISED_TITLE)
     assert errors == []
 
 
@@ -161,6 +188,7 @@ def audited_pages(site) -> list[str]:
         site.url + "/archive",
         site.url + "/archive/2019/04",
         site.url + "/articles?topic=venezuela",  # the topic-filtered list
+        *versions(site),
     ]
     if site.has_route("/topics/venezuela"):  # the topic page proper, once it is merged
         urls.append(site.url + "/topics/venezuela")
