@@ -53,6 +53,12 @@ def xml_safe(text: str | None) -> str:
     return _NOT_XML.sub("", text or "")
 
 
+def web_address(url: str | None) -> str | None:
+    """A web page's address as given, or None for any other scheme (javascript:, data:…):
+    an article's "Original url:" line is whatever its file says."""
+    return url if url and url.lower().startswith(("http://", "https://")) else None
+
+
 def page_url(**cursor: str) -> str:
     """This page's address with its filters kept and its cursor replaced."""
     args = {k: v for k, v in request.args.items() if k not in ("after", "before")}
@@ -69,6 +75,7 @@ def init_app(app: Flask) -> None:
         ("number", number),
         ("rfc3339", rfc3339),
         ("xml_safe", xml_safe),
+        ("web_address", web_address),
     ):
         app.jinja_env.filters[name] = function
     app.jinja_env.globals["page_url"] = page_url

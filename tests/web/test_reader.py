@@ -230,6 +230,20 @@ def test_markdown_is_rendered_and_raw_html_is_escaped(client, ingest, tmp_path):
     assert "<b>x</b>" not in html and "Markup &lt;i&gt;" in html
 
 
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,x"])
+def test_an_original_url_that_is_no_web_address_is_not_linked(client, ingest, tmp_path, url):
+    ingest(write(tmp_path, "a.txt", article_text("Odd footer", url=url)))
+    html = client.get(client.get("/articles/1").location).get_data(as_text=True)
+    assert "Read the original article" not in html and f'href="{url}' not in html
+    assert client.get("/api/articles/1").get_json()["original_url"] == url  # kept, as given
+
+
+def test_an_original_web_address_is_linked(client, ingest, tmp_path):
+    ingest(write(tmp_path, "a.txt", article_text("Fine", url="https://example.org/a/1")))
+    html = client.get(client.get("/articles/1").location).get_data(as_text=True)
+    assert '<a href="https://example.org/a/1" rel="noopener noreferrer">Read the original' in html
+
+
 def test_unknown_articles_answer_404(client, seeded):
     for url in ("/articles/424242", "/articles/424242/x", "/articles/99999999999999999999999"):
         assert client.get(url).status_code == 404
