@@ -1,7 +1,8 @@
 """Full-text search: a query language, read into a Query, run by the database's engine.
 
 Views call `search()` and `count()`; which engine answers depends on the database (FTS5 on
-SQLite). A PostgreSQL backend implements `backend.SearchBackend` and is added to BACKENDS.
+SQLite, the only one so far). A PostgreSQL backend would implement `backend.SearchBackend`
+and be added to BACKENDS.
 """
 
 from __future__ import annotations
