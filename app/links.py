@@ -15,7 +15,7 @@ A link whose target arrives in a later ingest resolves then, from the stored lin
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -43,6 +43,7 @@ LINKS = select(
 UNRESOLVED_OF = LINKS.where(
     LINK.c.article_id == bindparam("article_id"), LINK.c.target_id.is_(None)
 )
+POINTING_AT = LINKS.where(LINK.c.target_id == bindparam("target"))
 CITING = Article.__table__.alias("citing")
 CURRENT = Article.__table__.alias("current")
 # Each link with how it resolved and the date of the article it points to.
@@ -183,29 +184,52 @@ def resolve_links_to(conn: Connection, article_id: int, url: str | None, key: st
             _point(conn, link_id, article_id, how)
 
 
+def resolve_links_from(conn: Connection, article_id: int) -> set[int]:
+    """Links pointing at an article whose title or URL changed: resolve them afresh by URL or
+    title, and return those left without a target (for the typo step, `resolve_late`)."""
+    titles = [SqlTitles(conn)]
+    lost = set()
+    for row in conn.execute(POINTING_AT, {"target": article_id}).all():
+        found = exact_match(Link(*row), titles)
+        if found:
+            _point(conn, row.id, found[0].id, found[1])
+        else:
+            conn.execute(SET_TARGET, {"link_id": row.id, "target": None, "how": None})
+            lost.add(row.id)
+    return lost
+
+
 def resolve_late(
-    conn: Connection, mark: Mark, older: Sequence[Titles] | None = None
+    conn: Connection,
+    mark: Mark,
+    older: Sequence[Titles] | None = None,
+    retitled: Collection[int] = (),
+    lost: Collection[int] = (),
 ) -> MemoryTitles:
     """After a batch: index its new titles, then look for typos among what may match now.
 
-    The batch's new links are compared with the whole archive; links from earlier batches,
-    unresolved or resolved by a typo, only with the batch's new articles (the rest of the
-    archive was tried when they arrived). `older` holds the articles up to the mark (by
-    default the database; a loader may hold some in memory); the batch's are returned.
+    The batch's new links, and the `lost` links whose target changed its title, are compared
+    with the whole archive; links from earlier batches, unresolved or resolved by a typo, only
+    with the batch's new articles and those it `retitled` (the rest of the archive was tried
+    when they arrived). `older` holds the articles up to the mark (by default the database; a
+    loader may hold some in memory); the batch's are returned.
     """
     new_articles = MemoryTitles.load(conn, after=mark.article)
     title_index.index_titles(conn, new_articles)
     if older is None:
         older = [SqlTitles(conn, upto=mark.article)]
+    arrived: list[Titles] = [new_articles]
+    if retitled:
+        arrived.append(MemoryTitles.load(conn, ids=retitled))
     waiting = LINKS_AND_TARGETS.where(
         or_(LINK.c.target_id.is_(None), LINK.c.resolved_by == "fuzzy")
     )
-    if not len(new_articles):
-        waiting = waiting.where(LINK.c.id > mark.link)
+    if not len(new_articles) and not retitled:
+        waiting = waiting.where(or_(LINK.c.id > mark.link, LINK.c.id.in_(lost)))
     for *row, was, current_day in conn.execute(waiting).all():
         link = Link(*row)
-        titles: list[Titles] = [new_articles]
-        if link.id > mark.link and mark.article:
+        titles = list(arrived)
+        if (link.id > mark.link or link.id in lost) and mark.article:
             titles.extend(older)
         found = typo_match(link, titles)
         if found and better(
