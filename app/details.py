@@ -16,6 +16,7 @@ from sqlalchemy import Integer, bindparam, func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import aliased
 
+from app.ingest.identity import domain
 from app.models import (
     Article,
     ArticleAuthor,
@@ -41,6 +42,7 @@ class Target:
 
     id: int
     slug: str
+    title: str
     published: date | None
 
     @property
@@ -55,6 +57,12 @@ class Link:
     after_paragraph: int
     target_id: int | None
     target: Target | None
+
+    @property
+    def site(self) -> str | None:
+        """The site of the original article, when the link gives a web address."""
+        href = self.href or ""
+        return domain(href) if href.lower().startswith(("http://", "https://")) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +149,7 @@ LINKS = Prepared(
         RelatedLink.after_paragraph,
         RelatedLink.target_id,
         _target.slug,
+        _target.title,
         _target.published,
     )
     .outerjoin(_target, _target.id == RelatedLink.target_id)
@@ -191,8 +200,10 @@ def load(conn: Connection, article_id: int) -> Detail | None:
         updated_at=moment(updated_at) if revisions else None,
     )
     found.authors.extend(Author(SourceName(*r)) for r in AUTHORS.rows(conn, params))
-    for title, href, after, target_id, slug, published in LINKS.rows(conn, params):
-        target = Target(target_id, slug, day(published)) if target_id is not None else None
+    for title, href, after, target_id, slug, target_title, published in LINKS.rows(conn, params):
+        target = (
+            Target(target_id, slug, target_title, day(published)) if target_id is not None else None
+        )
         found.related.append(Link(title, href, after, target_id, target))
     for topic_id, weight, matches, *topic in TOPICS.rows(conn, params):
         matched = ", ".join(json.loads(matches)) if matches else ""
