@@ -16,7 +16,7 @@ from sqlalchemy import Integer, bindparam, func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import aliased
 
-from app.ingest.identity import domain
+from app.ingest.identity import domain, title_key
 from app.models import (
     Article,
     ArticleAuthor,
@@ -57,6 +57,14 @@ class Link:
     after_paragraph: int
     target_id: int | None
     target: Target | None
+
+    @property
+    def archived_as(self) -> str | None:
+        """The target's title when it is not the cited one written otherwise (a link found by
+        its URL or by a typo): the reader sees which article the archive holds."""
+        if self.target is None or title_key(self.target.title) == title_key(self.title):
+            return None
+        return self.target.title
 
     @property
     def site(self) -> str | None:
