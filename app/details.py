@@ -17,6 +17,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import aliased
 
 from app.ingest.identity import domain, title_key
+from app.links import CITING, names_itself
 from app.models import (
     Article,
     ArticleAuthor,
@@ -57,6 +58,7 @@ class Link:
     after_paragraph: int
     target_id: int | None
     target: Target | None
+    own: bool = False  # names the article citing it (`links.names_itself`)
 
     @property
     def archived_as(self) -> str | None:
@@ -159,7 +161,9 @@ LINKS = Prepared(
         _target.slug,
         _target.title,
         _target.published,
+        names_itself(CITING),
     )
+    .join(CITING, CITING.c.id == RelatedLink.article_id)
     .outerjoin(_target, _target.id == RelatedLink.target_id)
     .where(RelatedLink.article_id == _ID)
     .order_by(RelatedLink.position)
@@ -208,11 +212,13 @@ def load(conn: Connection, article_id: int) -> Detail | None:
         updated_at=moment(updated_at) if revisions else None,
     )
     found.authors.extend(Author(SourceName(*r)) for r in AUTHORS.rows(conn, params))
-    for title, href, after, target_id, slug, target_title, published in LINKS.rows(conn, params):
+    for title, href, after, target_id, slug, target_title, published, own in LINKS.rows(
+        conn, params
+    ):
         target = (
             Target(target_id, slug, target_title, day(published)) if target_id is not None else None
         )
-        found.related.append(Link(title, href, after, target_id, target))
+        found.related.append(Link(title, href, after, target_id, target, bool(own)))
     for topic_id, weight, matches, *topic in TOPICS.rows(conn, params):
         matched = ", ".join(json.loads(matches)) if matches else ""
         found.topics.append(Tag(topic_id, weight, matched, TopicName(*topic)))

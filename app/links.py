@@ -19,7 +19,18 @@ from collections.abc import Collection, Iterable, Sequence
 from datetime import date
 from typing import Any, NamedTuple
 
-from sqlalchemy import bindparam, distinct, func, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    FromClause,
+    and_,
+    bindparam,
+    distinct,
+    func,
+    not_,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.engine import Connection
 
 from app import title_index
@@ -45,6 +56,20 @@ UNRESOLVED_OF = LINKS.where(
 )
 POINTING_AT = LINKS.where(LINK.c.target_id == bindparam("target"))
 CITING = Article.__table__.alias("citing")
+
+
+def names_itself(citing: FromClause) -> ColumnElement[bool]:
+    """Whether a link names the article citing it: by its URL, or, giving none, by its title.
+
+    Such a link never resolves (a page linking to itself), yet the archive holds what it
+    names: it is not a missing title.
+    """
+    return or_(
+        and_(LINK.c.canonical_href.is_not(None), LINK.c.canonical_href == citing.c.canonical_url),
+        and_(LINK.c.canonical_href.is_(None), LINK.c.title_key == citing.c.title_key),
+    )
+
+
 CURRENT = Article.__table__.alias("current")
 # Each link with how it resolved and the date of the article it points to.
 LINKS_AND_TARGETS = LINKS.add_columns(LINK.c.resolved_by, CURRENT.c.published).outerjoin(
@@ -273,7 +298,8 @@ def _point(conn: Connection, link_id: int, target_id: int, how: str) -> None:
 def report(conn: Connection, limit: int | None = 20) -> dict[str, Any]:
     """How many links resolved, by which step, and the titles the archive lacks, most cited first.
 
-    `limit` caps the list of missing titles (None: all of them); `missing_titles` counts them all.
+    `limit` caps the list of missing titles (None: all of them); `missing_titles` counts them all;
+    `own`, the unresolved links that name their own article, are not among them.
     """
     by_step = dict(
         conn.execute(
@@ -282,11 +308,18 @@ def report(conn: Connection, limit: int | None = 20) -> dict[str, Any]:
     )
     unresolved = by_step.pop(None, 0)
     cited = func.count(distinct(RelatedLink.article_id))
+    unresolved_of = LINK.join(CITING, CITING.c.id == LINK.c.article_id)
+    own = conn.scalar(
+        select(func.count())
+        .select_from(unresolved_of)
+        .where(LINK.c.target_id.is_(None), names_itself(CITING))
+    )
     missing = (
         select(
             func.min(RelatedLink.title), cited, func.max(RelatedLink.href), RelatedLink.title_key
         )
-        .where(RelatedLink.target_id.is_(None))
+        .select_from(unresolved_of)
+        .where(RelatedLink.target_id.is_(None), not_(names_itself(CITING)))
         .group_by(RelatedLink.title_key)
         .order_by(cited.desc(), RelatedLink.title_key)
     )
@@ -296,6 +329,7 @@ def report(conn: Connection, limit: int | None = 20) -> dict[str, Any]:
         "links": sum(by_step.values()) + unresolved,
         "resolved": sum(by_step.values()),
         "unresolved": unresolved,
+        "own": own or 0,
         "resolved_by": {step: by_step.get(step, 0) for step in STEPS[:-1]},
         "missing_titles": total_missing,
         "missing": [{"title": t, "cited": n, "href": href} for t, n, href, _ in rows],
