@@ -117,9 +117,10 @@ def links_command(as_json: bool, limit: int, resolve: bool) -> None:
         click.echo(json.dumps(found, ensure_ascii=False))
         return
     steps = " · ".join(f"{step} {n:,}" for step, n in found["resolved_by"].items())
+    own = f" ({found['own']:,} naming their own article)" if found["own"] else ""
     click.echo(
         f"{found['links']:,} links: {found['resolved']:,} resolved ({steps}), "
-        f"{found['unresolved']:,} unresolved"
+        f"{found['unresolved']:,} unresolved{own}"
     )
     if found["missing"]:
         click.echo(f"{found['missing_titles']:,} titles the archive lacks, most cited first:")

@@ -16,6 +16,8 @@ from sqlalchemy import Integer, bindparam, func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import aliased
 
+from app.ingest.identity import domain, title_key
+from app.links import CITING, names_itself
 from app.models import (
     Article,
     ArticleAuthor,
@@ -41,6 +43,7 @@ class Target:
 
     id: int
     slug: str
+    title: str
     published: date | None
 
     @property
@@ -55,6 +58,21 @@ class Link:
     after_paragraph: int
     target_id: int | None
     target: Target | None
+    own: bool = False  # names the article citing it (`links.names_itself`)
+
+    @property
+    def archived_as(self) -> str | None:
+        """The target's title when it is not the cited one written otherwise (a link found by
+        its URL or by a typo): the reader sees which article the archive holds."""
+        if self.target is None or title_key(self.target.title) == title_key(self.title):
+            return None
+        return self.target.title
+
+    @property
+    def site(self) -> str | None:
+        """The site of the original article, when the link gives a web address."""
+        href = self.href or ""
+        return domain(href) if href.lower().startswith(("http://", "https://")) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,8 +159,11 @@ LINKS = Prepared(
         RelatedLink.after_paragraph,
         RelatedLink.target_id,
         _target.slug,
+        _target.title,
         _target.published,
+        names_itself(CITING),
     )
+    .join(CITING, CITING.c.id == RelatedLink.article_id)
     .outerjoin(_target, _target.id == RelatedLink.target_id)
     .where(RelatedLink.article_id == _ID)
     .order_by(RelatedLink.position)
@@ -191,9 +212,13 @@ def load(conn: Connection, article_id: int) -> Detail | None:
         updated_at=moment(updated_at) if revisions else None,
     )
     found.authors.extend(Author(SourceName(*r)) for r in AUTHORS.rows(conn, params))
-    for title, href, after, target_id, slug, published in LINKS.rows(conn, params):
-        target = Target(target_id, slug, day(published)) if target_id is not None else None
-        found.related.append(Link(title, href, after, target_id, target))
+    for title, href, after, target_id, slug, target_title, published, own in LINKS.rows(
+        conn, params
+    ):
+        target = (
+            Target(target_id, slug, target_title, day(published)) if target_id is not None else None
+        )
+        found.related.append(Link(title, href, after, target_id, target, bool(own)))
     for topic_id, weight, matches, *topic in TOPICS.rows(conn, params):
         matched = ", ".join(json.loads(matches)) if matches else ""
         found.topics.append(Tag(topic_id, weight, matched, TopicName(*topic)))

@@ -15,11 +15,22 @@ A link whose target arrives in a later ingest resolves then, from the stored lin
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import date
 from typing import Any, NamedTuple
 
-from sqlalchemy import bindparam, distinct, func, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    FromClause,
+    and_,
+    bindparam,
+    distinct,
+    func,
+    not_,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.engine import Connection
 
 from app import title_index
@@ -43,7 +54,22 @@ LINKS = select(
 UNRESOLVED_OF = LINKS.where(
     LINK.c.article_id == bindparam("article_id"), LINK.c.target_id.is_(None)
 )
+POINTING_AT = LINKS.where(LINK.c.target_id == bindparam("target"))
 CITING = Article.__table__.alias("citing")
+
+
+def names_itself(citing: FromClause) -> ColumnElement[bool]:
+    """Whether a link names the article citing it: by its URL, or, giving none, by its title.
+
+    Such a link never resolves (a page linking to itself), yet the archive holds what it
+    names: it is not a missing title.
+    """
+    return or_(
+        and_(LINK.c.canonical_href.is_not(None), LINK.c.canonical_href == citing.c.canonical_url),
+        and_(LINK.c.canonical_href.is_(None), LINK.c.title_key == citing.c.title_key),
+    )
+
+
 CURRENT = Article.__table__.alias("current")
 # Each link with how it resolved and the date of the article it points to.
 LINKS_AND_TARGETS = LINKS.add_columns(LINK.c.resolved_by, CURRENT.c.published).outerjoin(
@@ -183,29 +209,52 @@ def resolve_links_to(conn: Connection, article_id: int, url: str | None, key: st
             _point(conn, link_id, article_id, how)
 
 
+def resolve_links_from(conn: Connection, article_id: int) -> set[int]:
+    """Links pointing at an article whose title or URL changed: resolve them afresh by URL or
+    title, and return those left without a target (for the typo step, `resolve_late`)."""
+    titles = [SqlTitles(conn)]
+    lost = set()
+    for row in conn.execute(POINTING_AT, {"target": article_id}).all():
+        found = exact_match(Link(*row), titles)
+        if found:
+            _point(conn, row.id, found[0].id, found[1])
+        else:
+            conn.execute(SET_TARGET, {"link_id": row.id, "target": None, "how": None})
+            lost.add(row.id)
+    return lost
+
+
 def resolve_late(
-    conn: Connection, mark: Mark, older: Sequence[Titles] | None = None
+    conn: Connection,
+    mark: Mark,
+    older: Sequence[Titles] | None = None,
+    retitled: Collection[int] = (),
+    lost: Collection[int] = (),
 ) -> MemoryTitles:
     """After a batch: index its new titles, then look for typos among what may match now.
 
-    The batch's new links are compared with the whole archive; links from earlier batches,
-    unresolved or resolved by a typo, only with the batch's new articles (the rest of the
-    archive was tried when they arrived). `older` holds the articles up to the mark (by
-    default the database; a loader may hold some in memory); the batch's are returned.
+    The batch's new links, and the `lost` links whose target changed its title, are compared
+    with the whole archive; links from earlier batches, unresolved or resolved by a typo, only
+    with the batch's new articles and those it `retitled` (the rest of the archive was tried
+    when they arrived). `older` holds the articles up to the mark (by default the database; a
+    loader may hold some in memory); the batch's are returned.
     """
     new_articles = MemoryTitles.load(conn, after=mark.article)
     title_index.index_titles(conn, new_articles)
     if older is None:
         older = [SqlTitles(conn, upto=mark.article)]
+    arrived: list[Titles] = [new_articles]
+    if retitled:
+        arrived.append(MemoryTitles.load(conn, ids=retitled))
     waiting = LINKS_AND_TARGETS.where(
         or_(LINK.c.target_id.is_(None), LINK.c.resolved_by == "fuzzy")
     )
-    if not len(new_articles):
-        waiting = waiting.where(LINK.c.id > mark.link)
+    if not len(new_articles) and not retitled:
+        waiting = waiting.where(or_(LINK.c.id > mark.link, LINK.c.id.in_(lost)))
     for *row, was, current_day in conn.execute(waiting).all():
         link = Link(*row)
-        titles: list[Titles] = [new_articles]
-        if link.id > mark.link and mark.article:
+        titles = list(arrived)
+        if (link.id > mark.link or link.id in lost) and mark.article:
             titles.extend(older)
         found = typo_match(link, titles)
         if found and better(
@@ -249,7 +298,8 @@ def _point(conn: Connection, link_id: int, target_id: int, how: str) -> None:
 def report(conn: Connection, limit: int | None = 20) -> dict[str, Any]:
     """How many links resolved, by which step, and the titles the archive lacks, most cited first.
 
-    `limit` caps the list of missing titles (None: all of them); `missing_titles` counts them all.
+    `limit` caps the list of missing titles (None: all of them); `missing_titles` counts them all;
+    `own`, the unresolved links that name their own article, are not among them.
     """
     by_step = dict(
         conn.execute(
@@ -258,11 +308,18 @@ def report(conn: Connection, limit: int | None = 20) -> dict[str, Any]:
     )
     unresolved = by_step.pop(None, 0)
     cited = func.count(distinct(RelatedLink.article_id))
+    unresolved_of = LINK.join(CITING, CITING.c.id == LINK.c.article_id)
+    own = conn.scalar(
+        select(func.count())
+        .select_from(unresolved_of)
+        .where(LINK.c.target_id.is_(None), names_itself(CITING))
+    )
     missing = (
         select(
             func.min(RelatedLink.title), cited, func.max(RelatedLink.href), RelatedLink.title_key
         )
-        .where(RelatedLink.target_id.is_(None))
+        .select_from(unresolved_of)
+        .where(RelatedLink.target_id.is_(None), not_(names_itself(CITING)))
         .group_by(RelatedLink.title_key)
         .order_by(cited.desc(), RelatedLink.title_key)
     )
@@ -272,6 +329,7 @@ def report(conn: Connection, limit: int | None = 20) -> dict[str, Any]:
         "links": sum(by_step.values()) + unresolved,
         "resolved": sum(by_step.values()),
         "unresolved": unresolved,
+        "own": own or 0,
         "resolved_by": {step: by_step.get(step, 0) for step in STEPS[:-1]},
         "missing_titles": total_missing,
         "missing": [{"title": t, "cited": n, "href": href} for t, n, href, _ in rows],

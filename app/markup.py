@@ -58,7 +58,8 @@ _MD.add_render_rule("link_open", _link_open)
 
 
 def _unwrap(state: StateCore) -> None:
-    """Turn images into links to them and drop links whose address is refused, text kept.
+    """Turn images into links to them and drop links whose address is refused or is no address
+    (`_refused`), text kept.
 
     Remote images in article text would be fetched by every reader's browser: an image shows
     as its alt text, linked. The same tokens give the HTML and the plain text, so both agree.
@@ -75,20 +76,26 @@ def _unwrapped(tokens: list[Token]) -> list[Token]:
         if token.type == "image":
             alt = _unwrapped(token.children or [])
             src = str(token.attrGet("src") or "")
-            if links or not validateLink(src):  # a link inside a link is no link
+            if links or _refused(src):  # a link inside a link is no link
                 found.extend(alt)
             else:
                 opening = Token("link_open", "a", 1, attrs={"href": src})
                 found.extend([opening, *alt, Token("link_close", "a", -1)])
             continue
         if token.type == "link_open":
-            links.append(not validateLink(str(token.attrGet("href") or "")))
+            links.append(_refused(str(token.attrGet("href") or "")))
             if links[-1]:
                 continue
         elif token.type == "link_close" and links and links.pop():
             continue
         found.append(token)
     return found
+
+
+def _refused(url: str) -> bool:
+    """Whether an address makes no link: a refused scheme, or none at all ("", "#", "#top"),
+    which would only jump to the top of the reader's page (the file's anchors are not ours)."""
+    return not url.strip() or url.lstrip().startswith("#") or not validateLink(url)
 
 
 _MD.core.ruler.after("inline", "unwrap", _unwrap)

@@ -43,6 +43,12 @@ TOPIC_WEIGHT = 0.4  # a shared topic of weight 1 counts as two shared terms no n
 SHARED = 2  # terms a neighbour must share: one word in common is a coincidence
 SHORTLIST = 30  # best candidates by terms, then weighed by time and topics
 LIMIT = 5
+# The articles an article's page links already: those its text cites as related, and those
+# citing it. Offering them again as "More like this" only repeats the page.
+LINKED = (
+    "SELECT target_id FROM related_link WHERE article_id = :me AND target_id IS NOT NULL"
+    " UNION ALL SELECT article_id FROM related_link WHERE target_id = :me"
+)
 REMEMBERED = 10_000  # articles whose answer is kept (a few hundred bytes each)
 
 _remembered = counts.Memory(REMEMBERED)
@@ -173,10 +179,10 @@ def _candidates(terms: int, dated: bool) -> Prepared:
 
     For each term, its users nearest in date on either side (two index ranges), each scoring
     its weight times the term's (`:w`, the article's weight times the term's rarity); the
-    candidates sharing the most score highest, and each comes with the weights of the topics
-    it shares with this article (the lesser of the two weights, summed). Plain SQL built once
-    per shape: through the expression language, building and caching the query cost more
-    than running it.
+    candidates sharing the most score highest (but not those the page links already, `LINKED`),
+    and each comes with the weights of the topics it shares with this article (the lesser of
+    the two weights, summed). Plain SQL built once per shape: through the expression language,
+    building and caching the query cost more than running it.
     """
     columns = (
         "SELECT {i} AS k, article_id, weight * :w{i} AS s FROM article_term WHERE term = :t{i}"
@@ -200,6 +206,7 @@ def _candidates(terms: int, dated: bool) -> Prepared:
         "   ON t.article_id = c.article_id AND t.topic_id = m.topic_id) AS shared"
         " FROM ("
         f" SELECT article_id, sum(s) AS score FROM ({hits}) AS hits WHERE article_id != :me"
+        f" AND article_id NOT IN ({LINKED})"
         f" GROUP BY article_id HAVING count(*) >= {SHARED}"
         f" ORDER BY score DESC, article_id LIMIT {SHORTLIST}"
         ") AS c JOIN article AS a ON a.id = c.article_id"

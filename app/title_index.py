@@ -8,7 +8,7 @@ dictionaries, for passes that look up thousands of links at once.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import date
 from functools import cached_property
 from typing import Any, NamedTuple, Protocol
@@ -173,13 +173,22 @@ class MemoryTitles:
                 words[word, size].append(candidate)
 
     @classmethod
-    def load(cls, conn: Connection, after: int = 0, upto: int | None = None) -> MemoryTitles:
-        """The articles whose id is above `after` and up to `upto` (all of them by default)."""
+    def load(
+        cls,
+        conn: Connection,
+        after: int = 0,
+        upto: int | None = None,
+        ids: Collection[int] | None = None,
+    ) -> MemoryTitles:
+        """The articles whose id is above `after` and up to `upto` (all of them by default),
+        and among `ids` if given."""
         columns = (Article.id, Article.title, Article.title_key, Article.canonical_url)
         query = select(*columns, Article.published).where(Article.id > after)
         if upto is not None:
             query = query.where(Article.id <= upto)
-        return cls(conn.execute(query).all())
+        if ids is not None:
+            query = query.where(Article.id.in_(sorted(ids)))
+        return cls(conn.execute(query.order_by(Article.id)).all())
 
     def extend(self, other: MemoryTitles) -> None:
         """Hold another batch's articles too."""

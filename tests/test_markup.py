@@ -1,5 +1,6 @@
 """Rendering one stored paragraph's Markdown as safe HTML and as plain text."""
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from markupsafe import Markup
@@ -135,3 +136,10 @@ def test_strikethrough_renders_as_s_and_reads_as_its_text():
     assert to_plain("was ~~wrong~~ right") == "was wrong right"
     assert to_plain("*was* ~~wrong~~") == "was wrong"  # past the plain-emphasis shortcut
     assert escape_markdown("~~kept~~") == "\\~\\~kept\\~\\~"
+
+
+@pytest.mark.parametrize("href", ["#", "", "#top", " # "])
+def test_a_link_to_no_address_is_its_text(href):
+    line = f"**Read more:** [Iran Tests New Missile]({href}) today."
+    assert to_html(line) == "<p><strong>Read more:</strong> Iran Tests New Missile today.</p>\n"
+    assert to_plain(line) == "Read more: Iran Tests New Missile today."

@@ -72,9 +72,14 @@ OLDER_HASHES = prepared.Prepared(
     )
 )
 STORED = prepared.Prepared(
-    select(Article.identity, Article.id, Article.content_hash, Article.source_path).where(
-        Article.identity.in_(prepared.json_values(bindparam("identities")))
-    )
+    select(
+        Article.identity,
+        Article.id,
+        Article.content_hash,
+        Article.source_path,
+        Article.title_key,
+        Article.canonical_url,
+    ).where(Article.identity.in_(prepared.json_values(bindparam("identities"))))
 )
 CURRENT_RAW = select(
     Article.raw_text, Article.raw_sha256, Article.source_path, Article.updated_at
@@ -241,6 +246,8 @@ class _Stored:
     id: int
     content_hash: str
     source_path: str
+    title_key: str
+    canonical_url: str | None
 
 
 class _Loader:
@@ -262,6 +269,10 @@ class _Loader:
         # asking the database for each link cost more than the rest of the link's writing.
         self.run_titles = MemoryTitles([])
         self.retitled = False  # whether the chunk being written updated one of them
+        # Articles of the archive the chunk gave another title or URL, and the links that lost
+        # their target by it: the typo step at the chunk's end looks at both again.
+        self.renamed: set[int] = set()
+        self.lost: set[int] = set()
         # Authors and terms of the chunk's articles, by article, written in one statement
         # each at the chunk's end: a statement per article cost more than SQLite's work. The
         # rows are tuples of values as the driver takes them: a dict per row, and converting
@@ -354,6 +365,7 @@ class _Loader:
         self.topics.discard()  # queued by an attempt rolled back
         self._forget_rows()
         self.retitled = False
+        self.renamed, self.lost = set(), set()
         identities = [p.values["identity"] for _, p in work if isinstance(p, Prepared)]
         stored = self._stored(identities)
         outcomes = [outcome(file, result, stored) for file, result in work]
@@ -371,7 +383,11 @@ class _Loader:
         older: list[Titles] = [run_titles]
         if self.start.article:
             older.append(SqlTitles(self.conn, upto=self.start.article))
-        return outcomes, run_titles, links.resolve_late(self.conn, mark, older)
+        return (
+            outcomes,
+            run_titles,
+            links.resolve_late(self.conn, mark, older, self.renamed, self.lost),
+        )
 
     def _run_titles(self) -> MemoryTitles:
         """The titles of the articles this run added before the chunk, as they are now."""
@@ -429,20 +445,21 @@ class _Loader:
             "source_path": file.path,
             "updated_at": now,
         }
+        url, key = values["canonical_url"], values["title_key"]
         if existing is None:
             row["ingested_at"] = now
             if self.insert_article is None:
                 self.insert_article = RawInsert(ARTICLE, list(row), self.conn)
             article_id = self.insert_article(row)
-            stored[values["identity"]] = _Stored(article_id, values["content_hash"], file.path)
+            stored[values["identity"]] = _Stored(
+                article_id, values["content_hash"], file.path, key, url
+            )
             self._write_children(article_id, prepared)
             self._index(article_id, prepared)
             if self.bulk:
                 return "added"
             self._titled_too(values)
-            url, key = values["canonical_url"], values["title_key"]
-            if key in self.cited or (url and url in self.cited):
-                links.resolve_links_to(self.conn, article_id, url, key)
+            self._named(article_id, url, key)
             return "added"
         if existing.content_hash == values["content_hash"]:
             return "unchanged" if existing.source_path == file.path else "duplicates"
@@ -457,7 +474,22 @@ class _Loader:
         self.topics.forget(existing.id)
         self._write_children(existing.id, prepared)
         self._index(existing.id, prepared, replace=True)
+        if not self.bulk and (key, url) != (existing.title_key, existing.canonical_url):
+            self._renamed(existing.id, url, key)
+        existing.title_key, existing.canonical_url = key, url
         return "updated"
+
+    def _named(self, article_id: int, url: str | None, key: str) -> None:
+        """Point the links naming an article's title or URL at it, if it matches them best."""
+        if key in self.cited or (url and url in self.cited):
+            links.resolve_links_to(self.conn, article_id, url, key)
+
+    def _renamed(self, article_id: int, url: str | None, key: str) -> None:
+        """An article's title or URL changed: the links it matched by the old one look again,
+        and those naming the new one find it, as a full re-resolution would have them."""
+        self.renamed.add(article_id)
+        self.lost |= links.resolve_links_from(self.conn, article_id)
+        self._named(article_id, url, key)
 
     def _index(self, article_id: int, prepared: Prepared, replace: bool = False) -> None:
         """Keep the title index and the terms of "More like this" in step with the article.

@@ -27,6 +27,8 @@ _RELATED_LINE = re.compile(
 )
 # The href stops at the first bracket or space, so a line full of "[a](" is read in linear time.
 _LINK = re.compile(r"\[(.*)\]\(\s*(?:<([^<>]*)>|([^\s()<>]*))(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+# A link that lost its closing parenthesis or bracket: "[Title](#", "[Title](https://…", "[Title".
+_UNCLOSED_LINK = re.compile(r"\[([^\]]*)(?:\](?:\(\s*<?([^\s()<>]*)>?)?)?\s*")
 _ORIGINAL_URL_LABEL = re.compile(
     r"\s*[*_]{0,2}original[ \t]+url[ \t]*:?[*_]{0,2}:?[ \t]*(.*)", re.I
 )
@@ -204,7 +206,13 @@ def _continues(previous: str, block: str) -> bool:
 def _related_ref(text: str, after_paragraph: int) -> RelatedRef | None:
     """Read what follows "Related article:": a Markdown link, or just a title."""
     link = _LINK.fullmatch(text)
-    title, href = (link[1], link[2] or link[3]) if link else (text, "")
+    unclosed = None if link else _UNCLOSED_LINK.fullmatch(text)
+    if link:
+        title, href = link[1], link[2] or link[3]
+    elif unclosed:
+        title, href = unclosed[1], unclosed[2] or ""
+    else:
+        title, href = text, ""
     title = to_plain(title, inline=True)
     if not title:
         return None

@@ -8,6 +8,8 @@ from datetime import date, datetime
 
 from flask import Flask, request, url_for
 
+from app.search.like import like_title
+
 WORDS_PER_MINUTE = 230
 # calendar.month_name would call strftime on every look-up: pages show hundreds of dates.
 MONTHS = (
@@ -76,6 +78,7 @@ def init_app(app: Flask) -> None:
         ("rfc3339", rfc3339),
         ("xml_safe", xml_safe),
         ("web_address", web_address),
+        ("like_title", like_title),
     ):
         app.jinja_env.filters[name] = function
     app.jinja_env.globals["page_url"] = page_url

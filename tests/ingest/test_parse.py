@@ -294,6 +294,21 @@ def test_related_href_in_angle_brackets_and_with_a_link_title():
     )
 
 
+@pytest.mark.parametrize(
+    "line, ref",
+    [
+        ("[Unclosed link](#", RelatedRef("Unclosed link", None, 0)),
+        ("[Unclosed](https://e.com/u", RelatedRef("Unclosed", "https://e.com/u", 0)),
+        ("[Unclosed](<https://e.com/u>", RelatedRef("Unclosed", "https://e.com/u", 0)),
+        ("[No bracket", RelatedRef("No bracket", None, 0)),
+        ("[Only bracket]", RelatedRef("Only bracket", None, 0)),
+    ],
+)
+def test_an_unclosed_related_link_keeps_its_title_not_its_markdown(line, ref):
+    article = text_article(f"# T\n\n**Related article:** {line}\n\nBody.\n")
+    assert article.related == (ref,)
+
+
 def test_pathological_related_line_is_read():
     # A backtracking pattern took seconds here; the bench, not this test, watches the speed.
     article = text_article("# T\n\nRelated article: " + "[a](" * 4000 + "\n\nBody.\n")

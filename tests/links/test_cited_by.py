@@ -43,3 +43,26 @@ def test_the_page_links_the_target_with_its_date_and_lists_who_cites(client, ing
     assert f'<a href="{citing["url"]}">The Citing</a>' in section
     missing = client.get(article_by_title(client, "Another")["url"]).get_data(as_text=True)
     assert "not in the archive" in missing.lower()
+
+
+@pytest.mark.parametrize(
+    "cited, href, shown",
+    [
+        ("Target By Url", "https://www.x.org/t/?utm_source=x", "Something Else Entirely"),
+        ("Somethng Else Entirely", "#", "Something Else Entirely"),  # a typo, corrected
+        ("SOMETHING ELSE — ENTIRELY", "#", None),  # the same title, written otherwise
+    ],
+)
+def test_a_target_titled_otherwise_shows_its_title_too(
+    client, ingest, tmp_path, cited, href, shown
+):
+    story(tmp_path, "t.txt", "Something Else Entirely", "https://x.org/t")
+    story(tmp_path, "c.txt", "The Citing", "https://x.org/c", [(cited, href)])
+    ingest(tmp_path)
+    page = client.get(article_by_title(client, "The Citing")["url"]).get_data(as_text=True)
+    block = page.split('class="related"')[1].split("</aside>")[0]
+    assert f">{cited}</a>" in block
+    if shown:
+        assert f'<span class="archived">in the archive as: {shown}</span>' in block
+    else:
+        assert "in the archive as" not in block

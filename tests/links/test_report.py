@@ -34,6 +34,7 @@ def test_the_report_counts_links_and_lists_missing_titles_most_cited_first(
         "links": 5,
         "resolved": 1,
         "unresolved": 4,
+        "own": 0,
         "resolved_by": {"url": 0, "title": 1, "spelling": 0, "fuzzy": 0},
         "missing_titles": 2,
         "missing": [
@@ -81,3 +82,18 @@ def test_an_empty_archive_reports_nothing_missing(runner):
         result.output
         == "0 links: 0 resolved (url 0 · title 0 · spelling 0 · fuzzy 0), 0 unresolved\n"
     )
+
+
+def test_a_link_naming_its_own_article_is_not_missing(client, runner, ingest, tmp_path):
+    """It stays unresolved (a page never links to itself) but the archive holds what it
+    names: the page says so, and the report does not ask for the title."""
+    title = "Alpha Article About Belarus Links"
+    cites = [(title.upper(), "#"), ("By Its Address", "https://www.x.org/alpha/"), (WANTED, "#")]
+    ingest(story(tmp_path, "alpha.txt", title, "https://x.org/alpha", cites))
+    report = json.loads(runner.invoke(args=["links", "--json"]).output)
+    assert (report["unresolved"], report["own"], report["missing_titles"]) == (3, 2, 1)
+    assert [m["title"] for m in report["missing"]] == [WANTED]
+    text = runner.invoke(args=["links"]).output.splitlines()[0]
+    assert text.endswith("3 unresolved (2 naming their own article)")
+    page = client.get("/articles/1", follow_redirects=True).get_data(as_text=True)
+    assert page.count("This article</span>") == 2 and page.count("Not in the archive") == 1

@@ -171,3 +171,24 @@ def test_an_article_changed_within_one_run_is_indexed_as_a_rebuild_would(app, in
             similar_module.rebuild(conn)
             db.session().commit()
         assert built == indexes(app)
+
+
+def test_more_like_this_leaves_out_what_the_page_links_already(app, client, ingest, tmp_path):
+    """The articles the text links as related, and those citing it, are on the page already:
+    "More like this" offers five others, as many as there are."""
+    day = "Drills Near Krasnogorsk, Day {}"
+    cites = [(day.format(1), "#"), (day.format(2), "https://x.org/d2")]
+    for i in range(1, 10):
+        cited = [(day.format(0), "#")] if i == 3 else []
+        story(tmp_path, f"d{i}.txt", day.format(i), f"https://x.org/d{i}", cited, body=DRILLS)
+    story(tmp_path, "d0.txt", day.format(0), "https://x.org/d0", cites, body=DRILLS)
+    ingest(tmp_path)
+    ids = ids_by_title(app)
+    me = ids[day.format(0)]
+    article = client.get(f"/api/articles/{me}").get_json()
+    linked = {ids[day.format(i)] for i in (1, 2, 3)}
+    assert {r["article_id"] for r in article["related"]} | {
+        c["id"] for c in article["cited_by"]
+    } == linked
+    offered = {s["id"] for s in article["similar"]}
+    assert len(offered) == 5 and not offered & linked

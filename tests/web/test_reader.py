@@ -200,7 +200,7 @@ def test_related_links_resolved_go_to_the_article_unresolved_to_a_search(client,
     citing = html_of(client, "/articles/2/citing")
     assert re.search(r'<a class="title" href="/articles/1/target-story">Target Story</a>', citing)
     dangling = html_of(client, "/articles/3/dangling")
-    assert 'href="/search?q=Lost%20%26%20Found"' in dangling
+    assert 'href="/search?q=title%3Alost%20OR%20title%3Afound">Search for similar' in dangling
     assert "Not in the archive" in dangling
     body = dangling.partition('<div class="body">')[2]
     assert body.index("A paragraph about") < body.index('class="related') < body.index("More text")
