@@ -83,3 +83,12 @@ def test_serve_refuses_an_archive_behind_the_code(tmp_path):
     done = serve(f"sqlite:///{tmp_path}/older.db")
     refused(done, "is at revision 0007 (the code needs 0009); run `foreign-desk db upgrade`")
 
+
+def test_help_offers_the_archive_commands_not_flasks_development_ones():
+    shown = run("--help", env=dict(os.environ)).stdout
+    assert "serve" in shown and "ingest" in shown
+    assert "--debug" not in shown and " run " not in shown and "routes" not in shown
+    flask = subprocess.run(
+        [BIN / "flask", "--app", "app", "--help"], capture_output=True, text=True, timeout=60
+    )
+    assert " run " in flask.stdout and "ingest" in flask.stdout  # still there for development
