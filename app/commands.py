@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import socket
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -167,7 +169,21 @@ def serve_command(host: str, port: int, workers: int) -> None:
     from app.server import serve
 
     _check_schema(current_app.config["DATABASE_URL"])
+    _check_port(host, port)
     serve(host, port, workers)
+
+
+def _check_port(host: str, port: int) -> None:
+    """Say at once that the port is taken: gunicorn retries for five seconds, then fails."""
+    try:
+        with socket.create_server((host, port)):  # as gunicorn binds: SO_REUSEADDR
+            pass
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror}") from exc
+        raise click.ClickException(
+            f"port {port} is in use; try --port {port + 1} (make run PORT={port + 1})"
+        ) from exc
 
 
 def _check_schema(url: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 
 import pytest
@@ -82,6 +83,15 @@ def test_serve_refuses_an_archive_behind_the_code(tmp_path):
     upgrade(f"sqlite:///{tmp_path}/older.db", "0007")
     done = serve(f"sqlite:///{tmp_path}/older.db")
     refused(done, "is at revision 0007 (the code needs 0009); run `foreign-desk db upgrade`")
+
+
+def test_serve_says_at_once_that_its_port_is_taken(tmp_path):
+    url = f"sqlite:///{tmp_path}/archive.db"
+    assert run("db", "upgrade", env=with_url(url)).returncode == 0
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        done = run("serve", "--port", str(port), env=with_url(url))
+    refused(done, f"port {port} is in use; try --port {port + 1} (make run PORT={port + 1})")
 
 
 def test_help_offers_the_archive_commands_not_flasks_development_ones():
