@@ -62,10 +62,18 @@ def database_errors() -> Iterator[None]:
 
 def database_problem(exc: Exception) -> str:
     """What to tell the user about an error the database gave."""
-    reason = getattr(exc, "orig", None) or exc
-    if str(reason).startswith(("no such table", "no such column")):
-        return f"the database is not ready ({reason}); run `foreign-desk db upgrade` first"
-    return f"the database failed: {reason}"
+    if not_ready(exc):
+        return f"the database is not ready ({_reason(exc)}); run `foreign-desk db upgrade` first"
+    return f"the database failed: {_reason(exc)}"
+
+
+def not_ready(exc: Exception) -> bool:
+    """Whether the database's error says its schema is missing or behind."""
+    return str(_reason(exc)).startswith(("no such table", "no such column"))
+
+
+def _reason(exc: Exception) -> object:
+    return getattr(exc, "orig", None) or exc  # the driver's own message, without the SQL
 
 
 @contextmanager

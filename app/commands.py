@@ -21,6 +21,7 @@ from app.cli_checks import (
     check_folder,
     database_errors,
     database_problem,
+    not_ready,
     sqlite_path,
     terminate_as_interrupt,
     writing,
@@ -109,7 +110,7 @@ def _ingest(url: str, files: list[str], show_bar: bool) -> Report:
         sys.exit(1)
     except DATABASE_ERRORS as exc:  # never a file's fault: the run cannot go on
         problem = database_problem(exc)
-        if "db upgrade" not in problem:
+        if not not_ready(exc):
             problem += f"; {_stopped(stored, len(files))}"
         raise click.ClickException(problem) from exc
     except TaxonomyError as exc:
