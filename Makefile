@@ -1,6 +1,8 @@
 VENV := .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 5000
 
 .PHONY: run test install install-test lint bench clean
 
@@ -27,7 +29,7 @@ install-test: $(VENV)/.installed-test node_modules/.package-lock.json
 run: install
 	$(BIN)/foreign-desk db upgrade
 	$(BIN)/foreign-desk ingest seeds/ || [ $$? -eq 3 ]
-	$(BIN)/foreign-desk serve --host 127.0.0.1 --port 5000
+	$(BIN)/foreign-desk serve --host $(HOST) --port $(PORT)
 
 test: install-test
 	$(BIN)/ruff check app tests bench migrations

@@ -2,19 +2,35 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import socket
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from app import db, lists, topics_store
+from app.cli_checks import (
+    DATABASE_ERRORS,
+    check_database_file,
+    check_folder,
+    database_errors,
+    database_problem,
+    not_ready,
+    sqlite_path,
+    terminate_as_interrupt,
+    writing,
+)
 from app.ingest.walk import article_files
 from app.taxonomy import TaxonomyError
+
+if TYPE_CHECKING:
+    from app.ingest.load import Report
 
 EXIT_REJECTED = 3
 
@@ -25,10 +41,20 @@ db_group = AppGroup("db", help="Manage the database schema.")
 @with_appcontext
 def db_upgrade() -> None:
     """Create or migrate the schema to the newest revision."""
-    from app import migrate  # Alembic takes long to import: only this command loads it
+    from app import migrate  # Alembic takes long to import: only these commands load it
 
-    migrate.upgrade(current_app.config["DATABASE_URL"])
-    click.echo("Database is at the newest revision.")
+    url = current_app.config["DATABASE_URL"]
+    check_folder(url)
+    with database_errors(), writing(url):
+        before = migrate.current(url)
+        migrate.upgrade(url)
+    newest = migrate.newest()
+    if before is None:
+        click.echo(f"Created the schema ({newest}).")
+    elif before == newest:
+        click.echo(f"Already at the newest revision ({newest}).")
+    else:
+        click.echo(f"Upgraded from {before} to {newest}.")
 
 
 @click.command("ingest")
@@ -37,30 +63,15 @@ def db_upgrade() -> None:
 @with_appcontext
 def ingest_command(paths: tuple[str, ...], as_json: bool) -> None:
     """Ingest article files and folders (default: seeds/)."""
-    from tqdm import tqdm
-
-    from app.ingest.load import ingest  # the parser's libraries: only this command loads them
-
     paths = paths or ("seeds",)
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         raise click.ClickException(f"no such file or folder: {', '.join(missing)}")
-    _check_database_file(current_app.config["DATABASE_URL"])
-    found = article_files(paths)
-    show_bar = not as_json and sys.stderr.isatty()
-    try:
-        # Its own connection: the loader commits chunk by chunk.
-        with (
-            db.engine().connect() as conn,
-            tqdm(total=len(found.files), unit="file", disable=not show_bar) as bar,
-        ):
-            report = ingest(conn, found.files, progress=bar.update)
-    except (OperationalError, ProgrammingError) as exc:
-        raise click.ClickException(
-            f"the database is not ready ({exc.orig}); run `foreign-desk db upgrade` first"
-        ) from exc
-    except TaxonomyError as exc:
-        raise click.ClickException(f"the taxonomy cannot be used: {exc}") from exc
+    url = current_app.config["DATABASE_URL"]
+    check_database_file(url)
+    with terminate_as_interrupt():
+        found = article_files(paths)
+        report = _ingest(url, found.files, show_bar=not as_json and sys.stderr.isatty())
     report.rejected[:0] = found.unreadable
     if as_json:
         json.dump(report.as_json(), sys.stdout, ensure_ascii=False)  # in pieces: a million paths
@@ -73,24 +84,43 @@ def ingest_command(paths: tuple[str, ...], as_json: bool) -> None:
         sys.exit(EXIT_REJECTED)
 
 
-def _check_database_file(url: str) -> None:
-    """Stop with a clear reason if an SQLite archive file cannot be opened or is not there.
+def _ingest(url: str, files: list[str], show_bar: bool) -> Report:
+    """Run the loader under the archive's writer lock; if it stops, say what was kept."""
+    from tqdm import tqdm
 
-    Opening a file that is not there would create it, and leave an empty file behind.
-    """
-    database = make_url(url)
-    name = database.database
-    if database.get_backend_name() != "sqlite" or not name or name.startswith((":", "file:")):
-        return  # another database, an in-memory one, or a URI SQLite reads itself
-    path = Path(name)
-    if not path.parent.is_dir():
-        raise click.ClickException(
-            f"the database file {path} cannot be opened: its folder {path.parent} does not exist"
-        )
-    if not path.exists():
-        raise click.ClickException(
-            f"there is no database at {path}; run `foreign-desk db upgrade` first"
-        )
+    from app.ingest.load import ingest  # the parser's libraries: only this command loads them
+
+    stored = 0
+
+    def progress(n: int) -> None:
+        nonlocal stored
+        stored += n
+        bar.update(n)
+
+    try:
+        # Its own connection: the loader commits chunk by chunk.
+        with (
+            writing(url),
+            db.engine().connect() as conn,
+            tqdm(total=len(files), unit="file", disable=not show_bar) as bar,
+        ):
+            return ingest(conn, files, progress=progress)
+    except KeyboardInterrupt:  # Ctrl-C, or SIGTERM: each chunk written so far is committed
+        click.echo(_stopped(stored, len(files)), err=True)
+        sys.exit(1)
+    except DATABASE_ERRORS as exc:  # never a file's fault: the run cannot go on
+        problem = database_problem(exc)
+        if not not_ready(exc):
+            problem += f"; {_stopped(stored, len(files))}"
+        raise click.ClickException(problem) from exc
+    except TaxonomyError as exc:
+        raise click.ClickException(f"the taxonomy cannot be used: {exc}") from exc
+
+
+def _stopped(stored: int, total: int) -> str:
+    return (
+        f"stopped: {stored:,} of {total:,} files stored; run `foreign-desk ingest` again to finish"
+    )
 
 
 @click.command("links")
@@ -108,11 +138,14 @@ def links_command(as_json: bool, limit: int, resolve: bool) -> None:
     """Count resolved links and list the titles the archive lacks, most cited first."""
     from app import links
 
+    url = current_app.config["DATABASE_URL"]
+    check_database_file(url)
     session = db.session()
-    if resolve:
-        links.resolve_all(session.connection())
-        session.commit()
-    found = links.report(session.connection(), limit or None)
+    with database_errors():
+        if resolve:
+            with writing(url), session.begin():
+                links.resolve_all(session.connection())
+        found = links.report(session.connection(), limit or None)
     if as_json:
         click.echo(json.dumps(found, ensure_ascii=False))
         return
@@ -132,11 +165,44 @@ def links_command(as_json: bool, limit: int, resolve: bool) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
 @click.option("--workers", default=2, show_default=True, type=int, envvar="WEB_CONCURRENCY")
+@with_appcontext
 def serve_command(host: str, port: int, workers: int) -> None:
     """Serve the archive with gunicorn, the production server."""
     from app.server import serve
 
+    _check_schema(current_app.config["DATABASE_URL"])
+    _check_port(host, port)
     serve(host, port, workers)
+
+
+def _check_port(host: str, port: int) -> None:
+    """Say at once that the port is taken: gunicorn retries for five seconds, then fails."""
+    try:
+        with socket.create_server((host, port)):  # as gunicorn binds: SO_REUSEADDR
+            pass
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror}") from exc
+        raise click.ClickException(
+            f"port {port} is in use; try --port {port + 1} (make run PORT={port + 1})"
+        ) from exc
+
+
+def _check_schema(url: str) -> None:
+    """Refuse to serve an archive whose schema is missing or behind: every page would fail."""
+    from app import migrate
+
+    check_database_file(url)
+    with database_errors():
+        at = migrate.current(url)
+    newest = migrate.newest()
+    if at == newest:
+        return
+    where = sqlite_path(url) or make_url(url).render_as_string(hide_password=True)
+    state = "has no schema" if at is None else f"is at revision {at} (the code needs {newest})"
+    raise click.ClickException(
+        f"the archive at {where} {state}; run `foreign-desk db upgrade` first"
+    )
 
 
 @click.command("retag")
@@ -145,20 +211,15 @@ def retag_command() -> None:
     """Recompute every article's topics from the taxonomy (after changing it)."""
     from tqdm import tqdm
 
-    _check_database_file(current_app.config["DATABASE_URL"])
+    url = current_app.config["DATABASE_URL"]
+    check_database_file(url)
     session = db.session()
     try:
-        total = lists.count(session, lists.Filters())
-        with tqdm(total=total, unit="article", disable=not sys.stderr.isatty()) as bar:
-            report = topics_store.retag(session.connection(), progress=bar.update)
-        session.commit()
-    except (OperationalError, ProgrammingError) as exc:
-        session.rollback()
-        raise click.ClickException(
-            f"the database is not ready ({exc.orig}); run `foreign-desk db upgrade` first"
-        ) from exc
+        with database_errors(), writing(url), session.begin():
+            total = lists.count(session, lists.Filters())
+            with tqdm(total=total, unit="article", disable=not sys.stderr.isatty()) as bar:
+                report = topics_store.retag(session.connection(), progress=bar.update)
     except TaxonomyError as exc:
-        session.rollback()
         raise click.ClickException(f"the taxonomy cannot be used: {exc}") from exc
     click.echo(report.summary())
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import click
 from flask import Flask, current_app, g
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 # The page cache and the memory map are per connection and count in a worker's RSS: 64 MB of
@@ -23,9 +26,25 @@ SQLITE_PRAGMAS = (
 )
 
 
+class UnusableURL(click.ClickException):
+    """DATABASE_URL names no database this installation can open: said in one line."""
+
+
+DRIVERS = {"postgresql": "PostgreSQL needs the psycopg driver: pip install 'psycopg[binary]'"}
+
+
 def make_engine(url: str, **options) -> Engine:
     """Create an engine; SQLite gets WAL, foreign keys, a generous cache and real savepoints."""
-    engine = create_engine(url, **options)
+    try:
+        engine = create_engine(url, **options)
+    except NoSuchModuleError as exc:  # before its base class, ArgumentError
+        raise UnusableURL(f"DATABASE_URL names a database SQLAlchemy does not know: {exc}") from exc
+    except ArgumentError as exc:
+        raise UnusableURL(f"DATABASE_URL is not a database URL: {exc}") from exc
+    except ModuleNotFoundError as exc:  # the dialect's driver is not installed
+        backend = make_url(url).get_backend_name()
+        hint = DRIVERS.get(backend, f"{backend} needs the module {exc.name}: pip install it")
+        raise UnusableURL(hint) from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)

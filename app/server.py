@@ -23,5 +23,12 @@ class _Server(BaseApplication):
 def serve(host: str, port: int, workers: int) -> None:
     # gunicorn refuses a request line over 4,094 bytes with a bare page of its own; a search of
     # the 1,000 characters the form allows, in Cyrillic, is 6,000 once percent-encoded.
-    options = {"bind": f"{host}:{port}", "workers": workers, "accesslog": "-"}
+    # The control socket (for gunicornc, unused here) is one path per user by default: every
+    # server on the machine bound it in turn, each taking it from the one before.
+    options = {
+        "bind": f"{host}:{port}",
+        "workers": workers,
+        "accesslog": "-",
+        "control_socket_disable": True,
+    }
     _Server({**options, "limit_request_line": 8190}).run()

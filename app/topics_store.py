@@ -159,10 +159,19 @@ class RetagReport:
     dropped: int  # topics no longer in the taxonomy, removed
 
     def summary(self) -> str:
-        line = f"{self.articles} articles retagged: {self.tags} tags from {self.topics} topics"
-        return line + (
-            f"; {self.dropped} topics no longer in the taxonomy removed" if self.dropped else ""
+        line = (
+            f"{_amount(self.articles, 'article')} retagged: {_amount(self.tags, 'tag')} "
+            f"from {_amount(self.topics, 'topic')}"
         )
+        return line + (
+            f"; {_amount(self.dropped, 'topic')} no longer in the taxonomy removed"
+            if self.dropped
+            else ""
+        )
+
+
+def _amount(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
 
 
 def retag(conn: Connection, progress: Callable[[int], None] = lambda n: None) -> RetagReport:

@@ -64,6 +64,16 @@ def test_upgrade_ingest_and_serve(tmp_path):
         assert json.load(answer)["total"] == 2
 
 
+def test_serve_binds_no_control_socket_in_the_users_home(tmp_path):
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'archive.db'}"}
+    env["HOME"] = str(tmp_path / "home")
+    env.pop("XDG_RUNTIME_DIR", None)
+    assert run("db", "upgrade", env=env).returncode == 0
+    with serving(env) as address, urllib.request.urlopen(f"{address}/healthz") as answer:
+        assert answer.status == 200
+        assert not (tmp_path / "home" / ".gunicorn").exists()
+
+
 def test_the_same_commands_work_through_flask(tmp_path):
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'archive.db'}"}
     flask = [BIN / "flask", "--app", "app"]

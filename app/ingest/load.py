@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sized
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -18,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import OperationalError
 
 from app import links, prepared, similar, title_index, topics_store
 from app.ingest import bulk
@@ -208,14 +211,39 @@ def _workers() -> Iterator[Callable[[], Executor]]:
 
     def get() -> Executor:
         if not pool:
-            pool.append(ProcessPoolExecutor(max_workers=os.cpu_count() or 1))
+            pool.append(
+                ProcessPoolExecutor(
+                    max_workers=os.cpu_count() or 1,
+                    initializer=_exit_with_parent,
+                    initargs=(os.getpid(),),
+                )
+            )
         return pool[0]
 
     try:
         yield get
-    finally:
+    except BaseException:
+        # Stopped (Ctrl-C, SIGTERM, a database error): drop the parsing not begun yet.
         for executor in pool:
-            executor.shutdown()
+            executor.shutdown(cancel_futures=True)
+        raise
+    for executor in pool:
+        executor.shutdown()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """In a worker: end when the run's process does, however it ends.
+
+    A worker whose parent was killed outright (SIGKILL) waits forever to hand back its
+    results, holding the archive's files open.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _prepare_all(
@@ -347,7 +375,8 @@ class _Loader:
         try:
             with self.conn.begin():
                 outcomes, run_titles, new_titles = self._write(work, self._outcome)
-        except Exception:  # noqa: BLE001 — find the file at fault, a savepoint per file
+        except Exception as exc:  # noqa: BLE001 — find the file at fault, a savepoint per file
+            self._stop_on_database_state(exc)
             with self.conn.begin():
                 self.source_ids = self._all_sources()
                 outcomes, run_titles, new_titles = self._write(work, self._outcome_alone)
@@ -413,11 +442,20 @@ class _Loader:
                 self._flush_rows()
                 return outcome
         except Exception as exc:  # noqa: BLE001 — one bad file must never spoil the batch
+            self._stop_on_database_state(exc)
             self._forget_rows()
             # Whatever this file wrote was rolled back: forget what it taught us.
             self.source_ids = self._all_sources()
             stored.pop(result.values["identity"], None)
             return "rejected", {"path": file.path, "reason": f"could not be stored: {exc}"}
+
+    def _stop_on_database_state(self, exc: Exception) -> None:
+        """Raise an error of the database's state (locked, full, read-only): no file is at
+        fault, and the run cannot go on. The driver's own, from `RawInsert`, as SQLAlchemy's."""
+        if isinstance(exc, OperationalError):
+            raise exc
+        if isinstance(exc, self.conn.dialect.loaded_dbapi.OperationalError):
+            raise OperationalError(None, None, exc) from exc
 
     def _known_hashes(self, hashes: list[str]) -> dict[str, str | None]:
         """Raw hashes already stored, with the path of the current version (None: older)."""
