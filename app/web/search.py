@@ -223,6 +223,25 @@ def xml_text(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
+def reach(results: SearchPage) -> int:
+    """How many results paging shows: relevance's ranked matches, at most MAX_RESULTS."""
+    return min(results.ranked_among or MAX_RESULTS, MAX_RESULTS)
+
+
+def out_of_reach(results: SearchPage) -> str | None:
+    """A note when paging cannot reach every result: how far it goes, and the way to the rest."""
+    shown = reach(results)
+    if shown >= results.total and results.total_exact:
+        return None
+    total = f"{results.total:,}{'' if results.total_exact else '+'}"
+    if results.sort == "relevance":
+        return f"showing the best {shown:,} of {total}; sort by date or {_NARROW}"
+    return f"showing the first {shown:,} of {total}; {_NARROW}"
+
+
+_NARROW = "narrow the search to see the rest"
+
+
 @dataclass(frozen=True, slots=True)
 class Suggestion:
     label: str
@@ -366,7 +385,8 @@ def page():
         suggestions=suggestions(wanted) if not results.total else [],
         page_url=link,
         feed_url=page_url("search.feed", sort=None, per_page=None),
-        max_results=MAX_RESULTS,
+        reach=reach(results),
+        reach_note=out_of_reach(results),
     )
 
 
