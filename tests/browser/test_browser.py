@@ -153,6 +153,25 @@ def test_the_skip_link_is_the_first_stop_and_shows_when_focused(site, page):
     assert box is not None and box["y"] >= 0 and box["x"] >= 0
 
 
+def test_the_topic_chart_can_be_skipped_from_the_keyboard(site, page):
+    page.goto(site.url + "/topics/venezuela")
+    bars = page.locator("svg.chart a").count()
+    assert bars > 1
+    for _tab in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.className") == "skip-chart":
+            break
+    else:
+        raise AssertionError("no way past the chart")
+    box = page.locator("a.skip-chart").bounding_box()
+    assert box is not None and box["width"] > 50  # seen when focused
+    assert page.locator("a.skip-chart").inner_text() == f"Skip the chart's {bars} month links"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    first = page.locator(".topic-articles [data-item]").first.inner_text()
+    assert page.evaluate("document.activeElement.textContent") == first
+
+
 def test_no_console_errors_on_any_page(site, page):
     errors = watch_errors(page)
     for url in every_page(site) + [site.url + "/feed.atom"]:
