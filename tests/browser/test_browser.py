@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser.conftest import REVISED_TITLE, TARGET_TITLE
+from tests.browser.conftest import OUTSIDE_LINK, REVISED_TITLE, TARGET_TITLE
 
 # Chromium may drop a static file's connection mid-answer (a favicon it no longer wants); the
 # test server then leaves that file for the garbage collector to close. Not our code's doing.
@@ -170,6 +170,26 @@ def test_the_topic_chart_can_be_skipped_from_the_keyboard(site, page):
     page.keyboard.press("Tab")
     first = page.locator(".topic-articles [data-item]").first.inner_text()
     assert page.evaluate("document.activeElement.textContent") == first
+
+
+def test_print_keeps_the_text_and_the_addresses_of_outside_links(site, page):
+    page.goto(site.article_url(TARGET_TITLE))
+    page.emulate_media(media="print")
+    furniture = ".cited-by, .similar, .story-topics, .article-topics, .why-topics, header.site"
+    boxes = page.evaluate(
+        f"[...document.querySelectorAll({furniture!r})].map(e => e.getClientRects().length)"
+    )
+    assert len(boxes) >= 2 and set(boxes) == {0}  # "Cited by" and the header at least
+
+    def after(selector: str) -> str:
+        return page.evaluate(
+            f"getComputedStyle(document.querySelector({selector!r}), '::after').content"
+        )
+
+    assert after(f'.body a[href="{OUTSIDE_LINK}"]') == f'" ({OUTSIDE_LINK})"'
+    assert after('.body a[href="/archive"]') == "none"  # a path means nothing on paper
+    assert after(".original a") == '" (https://x.org/specialists)"'
+    assert "statement is on the UN site" in page.locator("article.story").inner_text()
 
 
 def test_no_console_errors_on_any_page(site, page):
