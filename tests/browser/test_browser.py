@@ -144,6 +144,18 @@ def test_keyboard_shortcuts_focus_search_and_move_through_a_list(site, page):
     assert page.input_value("#site-search") == "j"
 
 
+@pytest.mark.parametrize("path", ["/search?q=venezuela", "/topics", "/sources"])
+def test_j_and_k_move_through_search_results_topics_and_sources(site, page, path):
+    page.goto(site.url + path)
+    items = page.locator("[data-item]")
+    assert items.count() >= 2
+    page.keyboard.press("j")
+    page.keyboard.press("j")
+    assert page.evaluate("document.activeElement.textContent") == items.nth(1).inner_text()
+    page.keyboard.press("k")
+    assert page.evaluate("document.activeElement.textContent") == items.nth(0).inner_text()
+
+
 def test_the_skip_link_is_the_first_stop_and_shows_when_focused(site, page):
     page.goto(site.url + "/")
     page.keyboard.press("Tab")
