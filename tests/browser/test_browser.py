@@ -116,6 +116,8 @@ def test_page_through_a_list_and_back(site, page):
     page.wait_for_load_state()
     second = page.locator(".summary h2 a").all_inner_texts()
     assert len(second) == 20 and not set(first) & set(second)
+    older, newer = (page.locator(f".pager .{side}").bounding_box() for side in ("older", "newer"))
+    assert older and newer and older["x"] < newer["x"]  # older on the left, as in time
     page.click("a[rel=next]")
     page.wait_for_load_state()
     third = page.locator(".summary h2 a").all_inner_texts()
