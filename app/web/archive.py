@@ -65,6 +65,7 @@ def month(year: int, month: int):
     return render_template(
         "archive_month.html",
         start=start,
+        count=dict(counts.months(session, year)).get(month, 0),
         page=found,
         days=days,
         older=queries.date_before(session, start),

@@ -56,7 +56,7 @@ def test_open_the_front_page_then_an_article(site, page):
     errors = watch_errors(page)
     page.goto(site.url + "/")
     assert page.title() == "Foreign affairs news, archived · Foreign Desk"
-    first = page.locator(".summary h2 a").first
+    first = page.locator(".summary h3 a").first
     title = first.inner_text()
     first.click()
     page.wait_for_load_state()

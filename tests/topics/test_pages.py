@@ -50,7 +50,7 @@ def test_the_timeline_is_svg_drawn_on_the_server(client, seeded):
     assert len(re.findall(r"<rect ", svg)) == 2  # April and September 2019, empty months unbarred
     assert "<title>April 2019: 1 article</title>" in svg
     assert "/articles?topic=russia&amp;from=2019-09&amp;to=2019-09" in svg
-    assert "2 articles from 2019-04 to 2019-09" in page
+    assert "2 articles from April 2019 to September 2019" in page
 
 
 def test_a_region_page_lists_its_countries(client, seeded):
@@ -223,7 +223,7 @@ def test_a_topic_page_shows_a_new_article_in_its_chart_and_company_at_once(
     ingest(tmp_path)
     page = client.get("/topics/russia").get_data(as_text=True)
     assert "<title>May 2020: 1 article</title>" in page
-    assert "3 articles from 2019-04 to 2020-05" in page
+    assert "3 articles from April 2019 to May 2020" in page
     company = page[page.index('class="companions"') :]
     assert '<a href="/topics/cuba">Cuba</a> <span class="count">1</span>' in company
 

@@ -45,6 +45,7 @@ def test_year_page_lists_its_months_and_the_years_around(client, spread):
 
 def test_month_page_groups_articles_by_day_newest_first(client, spread):
     html = client.get("/archive/2019/04").get_data(as_text=True)
+    assert '<p class="intro">3 articles.</p>' in html
     days = re.findall(r'<h2 id="day-([\d-]+)">', html)
     assert days == ["2019-04-20", "2019-04-02"]
     second_day = html.partition('id="day-2019-04-02"')[2]
@@ -57,6 +58,7 @@ def test_a_long_month_pages_by_cursor(client, ingest, tmp_path):
     ingest(tmp_path)
     first = client.get("/archive/2019/04").get_data(as_text=True)
     assert first.count("data-item") == 100
+    assert '<p class="intro">130 articles, 100 on this page.</p>' in first
     older = re.search(r'rel="next" href="([^"]+)"', first)[1].replace("&amp;", "&")
     assert older.startswith("/archive/2019/04?after=")
     assert client.get(older).get_data(as_text=True).count("data-item") == 30
