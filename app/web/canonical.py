@@ -61,8 +61,8 @@ def redirect_near_miss():
 def _numbered_canonically(args: dict) -> str | None:
     """The address with its numbers written plainly, if they were not: /api/articles/0107
     names article 107, as /articles/0107 does, and is sent to the one address of each."""
-    if not any(isinstance(value, int) for value in args.values()):
-        return None
+    if "/0" not in request.path or not any(isinstance(v, int) for v in args.values()):
+        return None  # a leading zero is rare: most requests skip building the address
     canonical = url_for(request.endpoint or "", **args)
     return canonical if unquote(canonical) != request.path else None
 
