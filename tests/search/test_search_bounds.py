@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.search import sqlite
+from app.web import search as web_search
 
 
 @pytest.fixture
@@ -106,3 +107,12 @@ def test_relevance_says_where_its_pages_stop(client, archive, bounds):
 def test_no_reach_note_when_every_result_can_be_shown(client, archive):
     assert client.get("/api/search?q=second").get_json()["notes"] == []
     assert "Showing the best" not in client.get("/search?q=second").get_data(as_text=True)
+
+
+def test_date_order_says_where_its_pages_stop(client, archive, monkeypatch):
+    monkeypatch.setattr(web_search, "MAX_RESULTS", 3)
+    body = client.get("/api/search?q=second&sort=oldest&per_page=3").get_json()
+    assert len(body["results"]) == 3 and body["next"] is None
+    assert body["notes"] == ["showing the first 3 of 5; narrow the search to see the rest"]
+    page = client.get("/search?q=second&sort=oldest&per_page=3").get_data(as_text=True)
+    assert "The end of what can be shown: showing the first 3 of 5" in page
