@@ -177,6 +177,7 @@ class Filters:
     start: date | None = None
     end: date | None = None
     photos: str | None = None  # a source (an agency) credited for the article's photo
+    undated: bool = False  # only the articles without a date
 
     def apply(self, query: Select, walk_dates: bool = False) -> Select:
         """Add these filters to a query on Article.
@@ -208,9 +209,12 @@ class Filters:
         return {name: value for name, value in given.items() if value}
 
     def within(self, segments: tuple[str, ...]) -> tuple[str, ...]:
-        """The segments these filters can match: a date range leaves out the undated ones."""
+        """The segments these filters can match: a date range leaves out the undated ones,
+        `undated` the dated ones."""
         if self.start or self.end:
             return tuple(s for s in segments if s not in UNDATED_SEGMENTS)
+        if self.undated:
+            return tuple(s for s in segments if s in UNDATED_SEGMENTS)
         return segments
 
 

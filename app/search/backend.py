@@ -87,6 +87,7 @@ class SearchPage:
     more: bool  # whether a next page exists
     sort: str  # the order actually used
     facets: Facets | None = None
+    ranked_among: int | None = None  # relevance ranked only this many (the newest) matches
 
 
 class SearchBackend(Protocol):

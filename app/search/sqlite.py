@@ -235,6 +235,13 @@ class _Search:
         return ids
 
 
+def _ranked_among(window: Window, exact: bool) -> int:
+    """How many of the newest matches relevance ranks: the full window, or RANK_NARROW of it."""
+    if window.best is not None or exact or window.seen <= RANK_NARROW:
+        return window.seen
+    return RANK_NARROW
+
+
 def _oldest_ranked(window: Window, exact: bool) -> int:
     """The oldest id relevance ranks: the window's, or its RANK_NARROW-th newest's."""
     # Past COUNT_CAP matches (`exact` false) the best among the newest 5,000 or 2,000 are
@@ -267,8 +274,10 @@ class SqliteBackend:
             total, exact = wanted.count_past(db, window, COUNT_CAP)
         else:
             total, exact = window.seen, True
+        among = None
         if ranking:
             ids = wanted.ranked(db, window, end + 1, exact)
+            among = _ranked_among(window, exact) if window.full else None
         else:
             ids = wanted.by_date(db, window, total, end + 1, sort)
         facets = None
@@ -285,7 +294,7 @@ class SqliteBackend:
         few = sort == "relevance" or total < RANK_WINDOW
         scan = wanted.has_prefix or (few and not _has_filters(request.query))
         hits = _hits(db, ids[request.offset : end], wanted.match.include, scan, request.titles)
-        return SearchPage(hits, total, exact, len(ids) > end, sort, facets)
+        return SearchPage(hits, total, exact, len(ids) > end, sort, facets, among)
 
     def count(self, session: Session, query: Query, cap: int) -> tuple[int, bool]:
         if query.impossible_dates:

@@ -56,7 +56,7 @@ def search():
     wanted = web_search.asked()
     found = web_search.run(wanted)
     next_url = None
-    if found.more and wanted.offset + wanted.per_page < web_search.MAX_RESULTS:
+    if found.more and wanted.offset + wanted.per_page < web_search.reach(found):
         next_url = web_search.page_url("api.search", page=wanted.page + 1)
     return {
         "query": str(wanted.query),
@@ -65,7 +65,7 @@ def search():
         "next": next_url,
         "total_exact": found.total_exact,
         "sort": found.sort,
-        "notes": list(wanted.query.notes),
+        "notes": [*wanted.query.notes, *filter(None, [web_search.out_of_reach(found)])],
     }
 
 

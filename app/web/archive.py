@@ -10,7 +10,7 @@ from operator import attrgetter
 from flask import Blueprint, abort, render_template
 
 from app import counts, db, lists, queries
-from app.web import paging
+from app.web import paging, params
 
 bp = Blueprint("archive", __name__, url_prefix="/archive")
 
@@ -24,6 +24,15 @@ def years():
     return render_template(
         "archive.html", calendar=counts.calendar(session), undated=counts.undated(session)
     )
+
+
+@bp.get("/undated")
+def undated():
+    """Show the articles without a date, the most recently added first, a page at a time."""
+    session = db.session()
+    after, before = paging.cursors()
+    found = lists.page(session, lists.Filters(undated=True), params.per_page(), after, before)
+    return render_template("archive_undated.html", page=found, total=counts.undated(session))
 
 
 @bp.get("/<int(fixed_digits=4):year>")
@@ -56,6 +65,7 @@ def month(year: int, month: int):
     return render_template(
         "archive_month.html",
         start=start,
+        count=dict(counts.months(session, year)).get(month, 0),
         page=found,
         days=days,
         older=queries.date_before(session, start),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 
 from flask import Flask, current_app, redirect, request, url_for
 from werkzeug.exceptions import HTTPException, NotFound
@@ -42,6 +43,9 @@ def redirect_near_miss():
         return _to(
             url_for(request.endpoint or "", **{**(request.view_args or {}), "slug": slug.lower()})
         )
+    numbered = _numbered_canonically(request.view_args or {})
+    if numbered:
+        return _to(numbered)
     if not isinstance(request.routing_exception, NotFound):
         return None
     adapter = current_app.url_map.bind("")
@@ -52,6 +56,15 @@ def redirect_near_miss():
             continue
         return _to(path)
     return None
+
+
+def _numbered_canonically(args: dict) -> str | None:
+    """The address with its numbers written plainly, if they were not: /api/articles/0107
+    names article 107, as /articles/0107 does, and is sent to the one address of each."""
+    if "/0" not in request.path or not any(isinstance(v, int) for v in args.values()):
+        return None  # a leading zero is rare: most requests skip building the address
+    canonical = url_for(request.endpoint or "", **args)
+    return canonical if unquote(canonical) != request.path else None
 
 
 def _to(path: str):

@@ -21,8 +21,12 @@ class Bar:
     @property
     def label(self) -> str:
         """What the bar says when pointed at: "April 2019: 3 articles"."""
-        name = f"{MONTHS[int(self.month[5:])]} {self.month[:4]}"
-        return f"{name}: {self.count} article{'' if self.count == 1 else 's'}"
+        return f"{self.name}: {self.count} article{'' if self.count == 1 else 's'}"
+
+    @property
+    def name(self) -> str:
+        """The month as the site writes it: "April 2019"."""
+        return f"{MONTHS[int(self.month[5:])]} {self.month[:4]}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,12 +48,12 @@ class Chart:
     @property
     def summary(self) -> str:
         """The chart in words, for those who cannot see it."""
-        first, last = self.bars[0].month, self.bars[-1].month
+        first, last = self.bars[0].name, self.bars[-1].name
         total = sum(b.count for b in self.bars)
         busiest = max(self.bars, key=lambda b: b.count)
         return (
-            f"{total} articles from {first} to {last}; the most in one month was "
-            f"{busiest.count}, in {busiest.month}"
+            f"{total:,} article{'' if total == 1 else 's'} from {first} to {last}; the most in "
+            f"one month was {busiest.count:,}, in {busiest.name}"
         )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from urllib.parse import urlencode
 
 from flask import abort, current_app, request
 from slugify import slugify
@@ -61,12 +62,20 @@ def day(name: str, end: bool) -> date | None:
 def filters() -> Filters:
     """`topic`, `source`, `from` and `to` (a year, a month or a day)."""
     start, end = day("from", end=False), day("to", end=True)
-    return Filters(
-        topic=slug(request.args.get("topic")),
-        source=slug(request.args.get("source")),
-        start=start,
-        end=end,
-    )
+    return Filters(topic=one_slug("topic"), source=one_slug("source"), start=start, end=end)
+
+
+def one_slug(name: str) -> str | None:
+    """A topic or source that lists filter by: one only, else 400 pointing to the search.
+
+    Lists page and count by one topic and one source; the search intersects several, so a
+    second value is sent there rather than dropped without a word.
+    """
+    given = dict.fromkeys(filter(None, map(slug, request.args.getlist(name))))
+    if len(given) > 1:
+        several = urlencode([(name, value) for value in given])
+        raise BadParameter(name, f"give one {name}; search takes several: /search?{several}")
+    return next(iter(given), None)
 
 
 def slug(value: str | None) -> str | None:

@@ -17,11 +17,14 @@ FRONT_PAGE_ARTICLES = 12
 def front():
     """Show the newest articles, the topics most written about lately and the years."""
     session = db.session()
+    years = counts.years(session)
+    dated = sum(n for _, n in years)
     return render_template(
         "front.html",
         page=lists.page(session, lists.Filters(), FRONT_PAGE_ARTICLES),
         topics=counts.active_topics(session),
-        years=counts.years(session),
+        active_window=min(counts.ACTIVE_WINDOW, dated),
+        years=years,
     )
 
 

@@ -67,10 +67,44 @@ def asked() -> Asked:
         _slugs("topic"), _slugs("source"), params.day("from", end=False), params.day("to", end=True)
     )
     sort = _sort(typed)
+    page, per_page = _paging()
+    return Asked(text, typed, chosen, sort, page, per_page)
+
+
+def _paging() -> tuple[int, int]:
+    """`page` and `per_page`: pages reach MAX_RESULTS."""
     per_page = params.per_page()
     last_page = -(-MAX_RESULTS // per_page)
-    page = params.whole_number("page", last_page, 1, "; narrow the search to go on")
-    return Asked(text, typed, chosen, sort, page, per_page)
+    return params.whole_number("page", last_page, 1, "; narrow the search to go on"), per_page
+
+
+def unreadable(bad: params.BadParameter) -> dict[str, str]:
+    """Every parameter that cannot be read, `bad` among them, with its message for the form."""
+    typed = search.parse(printable(request.args.get("q", "")))
+    checks = (
+        lambda: params.day("from", end=False),
+        lambda: params.day("to", end=True),
+        lambda: _sort(typed),
+        _paging,
+    )
+    found = {bad.parameter: _message(bad)}
+    for check in checks:
+        try:
+            check()
+        except params.BadParameter as also:
+            found.setdefault(also.parameter, _message(also))
+    names = ("from", "to", "sort", "per_page", "page")
+    return dict(sorted(found.items(), key=lambda item: names.index(item[0])))
+
+
+def _message(bad: params.BadParameter) -> str:
+    """The reason as the form shows it, naming the field unless the reason does."""
+    reason = bad.description or ""
+    if reason.startswith(bad.parameter):
+        message = reason[:1].upper() + reason[1:]
+    else:
+        message = f"{bad.parameter.replace('_', ' ').capitalize()}: {reason}"
+    return message.rstrip(".") + "."
 
 
 def as_far_as_readable() -> Asked:
@@ -223,6 +257,25 @@ def xml_text(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
+def reach(results: SearchPage) -> int:
+    """How many results paging shows: relevance's ranked matches, at most MAX_RESULTS."""
+    return min(results.ranked_among or MAX_RESULTS, MAX_RESULTS)
+
+
+def out_of_reach(results: SearchPage) -> str | None:
+    """A note when paging cannot reach every result: how far it goes, and the way to the rest."""
+    shown = reach(results)
+    if shown >= results.total and results.total_exact:
+        return None
+    total = f"{results.total:,}{'' if results.total_exact else '+'}"
+    if results.sort == "relevance":
+        return f"showing the best {shown:,} of {total}; sort by date or {_NARROW}"
+    return f"showing the first {shown:,} of {total}; {_NARROW}"
+
+
+_NARROW = "narrow the search to see the rest"
+
+
 @dataclass(frozen=True, slots=True)
 class Suggestion:
     label: str
@@ -366,23 +419,19 @@ def page():
         suggestions=suggestions(wanted) if not results.total else [],
         page_url=link,
         feed_url=page_url("search.feed", sort=None, per_page=None),
-        max_results=MAX_RESULTS,
+        reach=reach(results),
+        reach_note=out_of_reach(results),
     )
 
 
 def _form_again(bad: params.BadParameter) -> str:
-    """The search form as it was filled in, the reason beside the parameter it could not read."""
-    reason = bad.description or ""
-    if reason.startswith(bad.parameter):
-        message = reason[:1].upper() + reason[1:]
-    else:
-        message = f"{bad.parameter.replace('_', ' ').capitalize()}: {reason}"
+    """The search form as it was filled in, the reason beside each parameter it could not read."""
     return render_template(
         "search.html",
         wanted=as_far_as_readable(),
         results=None,
         form=form_values(),
-        error=(bad.parameter, message.rstrip(".") + "."),
+        errors=unreadable(bad),
     )
 
 

@@ -38,6 +38,7 @@ LAUNCH_ARGS = [
 # The related article seed 000 names, so its link resolves in the browser tests.
 TARGET_TITLE = "Russia Dismisses Speculation About Its 'Specialists' in Venezuela"
 REVISED_TITLE = "Filler story 1"  # changed after it was archived
+OUTSIDE_LINK = "https://www.un.org/en/"  # in the target's text, with a link inside the site
 
 
 def need(present: bool, what: str) -> None:
@@ -54,7 +55,12 @@ def _fill(app, folder: Path) -> None:
     write(
         folder,
         "target.txt",
-        article_text(TARGET_TITLE, url="https://x.org/specialists", date_line="March 28, 2019"),
+        article_text(
+            TARGET_TITLE,
+            url="https://x.org/specialists",
+            date_line="March 28, 2019",
+            body=f"The statement is on [the UN site]({OUTSIDE_LINK}), as [one](/archive) said.",
+        ),
     )
     for k in range(1, 46):
         day = f"2019-0{1 + k % 3}-{1 + k % 27:02d}"

@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser.conftest import REVISED_TITLE, TARGET_TITLE
+from tests.browser.conftest import OUTSIDE_LINK, REVISED_TITLE, TARGET_TITLE
 
 # Chromium may drop a static file's connection mid-answer (a favicon it no longer wants); the
 # test server then leaves that file for the garbage collector to close. Not our code's doing.
@@ -56,7 +56,7 @@ def test_open_the_front_page_then_an_article(site, page):
     errors = watch_errors(page)
     page.goto(site.url + "/")
     assert page.title() == "Foreign affairs news, archived · Foreign Desk"
-    first = page.locator(".summary h2 a").first
+    first = page.locator(".summary h3 a").first
     title = first.inner_text()
     first.click()
     page.wait_for_load_state()
@@ -116,6 +116,8 @@ def test_page_through_a_list_and_back(site, page):
     page.wait_for_load_state()
     second = page.locator(".summary h2 a").all_inner_texts()
     assert len(second) == 20 and not set(first) & set(second)
+    older, newer = (page.locator(f".pager .{side}").bounding_box() for side in ("older", "newer"))
+    assert older and newer and older["x"] < newer["x"]  # older on the left, as in time
     page.click("a[rel=next]")
     page.wait_for_load_state()
     third = page.locator(".summary h2 a").all_inner_texts()
@@ -144,6 +146,18 @@ def test_keyboard_shortcuts_focus_search_and_move_through_a_list(site, page):
     assert page.input_value("#site-search") == "j"
 
 
+@pytest.mark.parametrize("path", ["/search?q=venezuela", "/topics", "/sources"])
+def test_j_and_k_move_through_search_results_topics_and_sources(site, page, path):
+    page.goto(site.url + path)
+    items = page.locator("[data-item]")
+    assert items.count() >= 2
+    page.keyboard.press("j")
+    page.keyboard.press("j")
+    assert page.evaluate("document.activeElement.textContent") == items.nth(1).inner_text()
+    page.keyboard.press("k")
+    assert page.evaluate("document.activeElement.textContent") == items.nth(0).inner_text()
+
+
 def test_the_skip_link_is_the_first_stop_and_shows_when_focused(site, page):
     page.goto(site.url + "/")
     page.keyboard.press("Tab")
@@ -151,6 +165,45 @@ def test_the_skip_link_is_the_first_stop_and_shows_when_focused(site, page):
     assert page.evaluate("document.activeElement.className") == "skip"
     box = skip.bounding_box()
     assert box is not None and box["y"] >= 0 and box["x"] >= 0
+
+
+def test_the_topic_chart_can_be_skipped_from_the_keyboard(site, page):
+    page.goto(site.url + "/topics/venezuela")
+    bars = page.locator("svg.chart a").count()
+    assert bars > 1
+    for _tab in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.className") == "skip-chart":
+            break
+    else:
+        raise AssertionError("no way past the chart")
+    box = page.locator("a.skip-chart").bounding_box()
+    assert box is not None and box["width"] > 50  # seen when focused
+    assert page.locator("a.skip-chart").inner_text() == f"Skip the chart's {bars} month links"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    first = page.locator(".topic-articles [data-item]").first.inner_text()
+    assert page.evaluate("document.activeElement.textContent") == first
+
+
+def test_print_keeps_the_text_and_the_addresses_of_outside_links(site, page):
+    page.goto(site.article_url(TARGET_TITLE))
+    page.emulate_media(media="print")
+    furniture = ".cited-by, .similar, .story-topics, .article-topics, .why-topics, header.site"
+    boxes = page.evaluate(
+        f"[...document.querySelectorAll({furniture!r})].map(e => e.getClientRects().length)"
+    )
+    assert len(boxes) >= 2 and set(boxes) == {0}  # "Cited by" and the header at least
+
+    def after(selector: str) -> str:
+        return page.evaluate(
+            f"getComputedStyle(document.querySelector({selector!r}), '::after').content"
+        )
+
+    assert after(f'.body a[href="{OUTSIDE_LINK}"]') == f'" ({OUTSIDE_LINK})"'
+    assert after('.body a[href="/archive"]') == "none"  # a path means nothing on paper
+    assert after(".original a") == '" (https://x.org/specialists)"'
+    assert "statement is on the UN site" in page.locator("article.story").inner_text()
 
 
 def test_no_console_errors_on_any_page(site, page):

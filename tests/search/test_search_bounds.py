@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.search import sqlite
+from app.web import search as web_search
 
 
 @pytest.fixture
@@ -80,3 +81,38 @@ def test_prefix_snippets_in_date_order(client, archive, bounds):
     body = client.get("/api/search?q=sec*&sort=newest").get_json()
     assert len(body["results"]) == 5
     assert all("<mark>second</mark>" in r["snippet"] for r in body["results"])
+
+
+def test_relevance_says_where_its_pages_stop(client, archive, bounds):
+    bounds(RANK_WINDOW=2)
+    seen, notes, url = [], [], "/api/search?q=second&per_page=1"
+    while url:
+        body = client.get(url).get_json()
+        seen += body["results"]
+        notes += body["notes"]
+        url = body["next"]
+    assert len(seen) == 2 and body["total"] == 5
+    assert notes[-1] == (
+        "showing the best 2 of 5; sort by date or narrow the search to see the rest"
+    )
+    first = client.get("/search?q=second&per_page=1").get_data(as_text=True)
+    assert "Showing the best 2 of 5; sort by date" in first
+    last = client.get("/search?q=second&per_page=1&page=2").get_data(as_text=True)
+    assert 'rel="next"' not in last and "The end of what can be shown: showing the best 2" in last
+    assert "sort=newest" in last.split("The end of what can be shown", 1)[1]
+    past = client.get("/search?q=second&per_page=1&page=3").get_data(as_text=True)
+    assert "No more results" not in past and "Only the first 2 results can be shown" in past
+
+
+def test_no_reach_note_when_every_result_can_be_shown(client, archive):
+    assert client.get("/api/search?q=second").get_json()["notes"] == []
+    assert "Showing the best" not in client.get("/search?q=second").get_data(as_text=True)
+
+
+def test_date_order_says_where_its_pages_stop(client, archive, monkeypatch):
+    monkeypatch.setattr(web_search, "MAX_RESULTS", 3)
+    body = client.get("/api/search?q=second&sort=oldest&per_page=3").get_json()
+    assert len(body["results"]) == 3 and body["next"] is None
+    assert body["notes"] == ["showing the first 3 of 5; narrow the search to see the rest"]
+    page = client.get("/search?q=second&sort=oldest&per_page=3").get_data(as_text=True)
+    assert "The end of what can be shown: showing the first 3 of 5" in page

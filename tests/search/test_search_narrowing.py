@@ -180,6 +180,18 @@ def test_a_bad_filter_shows_the_form_again_with_the_reason_beside_it(client, arc
     assert "<title>Error: Search: russia" in page
 
 
+def test_every_bad_field_is_flagged_at_once(client, archive):
+    page = page_of(client, "/search?q=russia&from=2019-13&to=garbage&sort=best&per_page=0", 400)
+    for name in ("from", "to"):
+        assert f'name="{name}" value' in page
+        field = page.split(f'name="{name}"', 1)[1].split("</span>", 2)[0:2]
+        assert f'aria-invalid="true" aria-describedby="search-error-{name}"' in "".join(field)
+        assert f'id="search-error-{name}" role="alert">{name.capitalize()}: ' in "".join(field)
+    assert '<select name="sort" aria-invalid="true" aria-describedby="search-error-sort">' in page
+    assert 'id="search-error-sort" role="alert">Sort must be one of' in page
+    assert 'id="search-error-per_page" role="alert">Per_page must be' in page
+
+
 @pytest.mark.parametrize(
     ("query", "message"),
     [

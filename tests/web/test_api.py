@@ -93,6 +93,21 @@ def test_a_source_or_topic_may_be_named_as_search_accepts(client, seeded):
     assert page.status_code == 200 and "Helicopter" in page.get_data(as_text=True)
 
 
+@pytest.mark.parametrize("name", ["topic", "source"])
+def test_a_second_topic_or_source_is_refused_not_dropped(client, seeded, name):
+    response = client.get(f"/api/articles?{name}=venezuela&{name}=Russia")
+    assert response.status_code == 400
+    assert response.get_json()["error"] == (
+        f"give one {name}; search takes several: /search?{name}=venezuela&{name}=russia"
+    )
+    page = client.get(f"/articles?{name}=venezuela&{name}=russia")
+    assert page.status_code == 400
+    assert f"/search?{name}=venezuela&amp;{name}=russia" in page.get_data(as_text=True)
+    # The same one twice, or an empty second, is one.
+    same = client.get(f"/api/articles?{name}=venezuela&{name}=Venezuela&{name}=")
+    assert same.status_code == 200
+
+
 @pytest.mark.parametrize(
     "query",
     [

@@ -45,6 +45,7 @@ def test_year_page_lists_its_months_and_the_years_around(client, spread):
 
 def test_month_page_groups_articles_by_day_newest_first(client, spread):
     html = client.get("/archive/2019/04").get_data(as_text=True)
+    assert '<p class="intro">3 articles.</p>' in html
     days = re.findall(r'<h2 id="day-([\d-]+)">', html)
     assert days == ["2019-04-20", "2019-04-02"]
     second_day = html.partition('id="day-2019-04-02"')[2]
@@ -57,6 +58,7 @@ def test_a_long_month_pages_by_cursor(client, ingest, tmp_path):
     ingest(tmp_path)
     first = client.get("/archive/2019/04").get_data(as_text=True)
     assert first.count("data-item") == 100
+    assert '<p class="intro">130 articles, 100 on this page.</p>' in first
     older = re.search(r'rel="next" href="([^"]+)"', first)[1].replace("&amp;", "&")
     assert older.startswith("/archive/2019/04?after=")
     assert client.get(older).get_data(as_text=True).count("data-item") == 30
@@ -88,4 +90,34 @@ def test_undated_articles_are_counted_apart(client, ingest, tmp_path):
     write(tmp_path, "u.txt", article_text("No date", url=None, date_line=""))
     ingest(tmp_path)
     html = client.get("/archive").get_data(as_text=True)
-    assert "No dated articles yet; 1 without a date" in html
+    assert 'No dated articles yet; <a href="/archive/undated">1 without a date</a>' in html
+
+
+def test_undated_articles_have_their_own_page_paged_both_ways(client, spread, ingest, tmp_path):
+    for k in range(5):
+        write(tmp_path / "u", f"u{k}.txt", article_text(f"Undated {k}", url=None, date_line=""))
+    ingest(tmp_path / "u")
+    archive = client.get("/archive").get_data(as_text=True)
+    assert 'and <a href="/archive/undated">5 without a date</a>' in archive
+    first = client.get("/archive/undated?per_page=2").get_data(as_text=True)
+    assert "5 articles without a date" in first and 'aria-current="page">Without a date' in first
+    assert re.findall(r"data-item>([^<]+)<", first) == ["Undated 4", "Undated 3"]
+    seen, html, url = [], first, None
+    while True:
+        seen += re.findall(r"data-item>([^<]+)<", html)
+        found = re.search(r'rel="next" href="([^"]+)"', html)
+        if not found:
+            break
+        url = found[1].replace("&amp;", "&")
+        html = client.get(url).get_data(as_text=True)
+    assert seen == [f"Undated {k}" for k in (4, 3, 2, 1, 0)]  # no dated article among them
+    back = re.search(r'rel="prev" href="([^"]+)"', html)[1].replace("&amp;", "&")
+    assert re.findall(r"data-item>([^<]+)<", client.get(back).get_data(as_text=True)) == [
+        "Undated 2",
+        "Undated 1",
+    ]
+
+
+def test_no_undated_articles_is_said_plainly(client, spread):
+    html = client.get("/archive/undated").get_data(as_text=True)
+    assert "0 articles without a date" in html and "Every article has a date." in html

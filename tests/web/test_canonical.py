@@ -36,6 +36,19 @@ def test_an_articles_address_with_a_trailing_slash_redirects(client, seeded):
     assert response.status_code == 308 and response.headers["Location"] == url
 
 
+def test_an_id_with_leading_zeros_redirects_in_the_api_as_on_the_pages(client, seeded):
+    article = client.get("/api/articles").get_json()["articles"][0]
+    padded = f"/api/articles/{article['id']:04d}"
+    for asked, canonical in (
+        (padded, f"/api/articles/{article['id']}"),
+        (padded + "/revisions?x=1", f"/api/articles/{article['id']}/revisions?x=1"),
+        (f"/articles/{article['id']:04d}/{article['url'].rsplit('/', 1)[1]}", article["url"]),
+    ):
+        response = client.get(asked)
+        assert response.status_code == 308 and response.headers["Location"] == canonical
+    assert client.get(padded, follow_redirects=True).get_json()["id"] == article["id"]
+
+
 @pytest.mark.parametrize(
     "url",
     [

@@ -8,6 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import article_text, write
+
 ROUTES_200 = [
     "/",
     "/articles",
@@ -104,3 +106,15 @@ def test_no_query_string_makes_a_500(client, seeded, path, name, value):
 @given(prefix=st.sampled_from(["/articles/", "/sources/", "/archive/", "/topics/"]), rest=TEXT)
 def test_no_path_makes_a_500(client, seeded, prefix, rest):
     assert client.get(prefix + quote(rest, safe="/")).status_code < 500
+
+
+def test_pagers_read_in_time_order_like_the_article_and_month_neighbours(client, ingest, tmp_path):
+    for day in (1, 2, 3):
+        text = article_text(f"Day {day}", url=f"https://x.org/{day}", date_line=f"2020-01-0{day}")
+        write(tmp_path, f"{day}.txt", text)
+    ingest(tmp_path)
+    second = client.get("/articles?per_page=1").get_data(as_text=True)
+    older = second.split('rel="next" href="', 1)[1].split('"', 1)[0].replace("&amp;", "&")
+    pager = client.get(older).get_data(as_text=True).split('<nav class="pager"', 1)[1]
+    pager = pager.split("</nav>", 1)[0]
+    assert pager.index("← Older articles") < pager.index("Newer articles →")

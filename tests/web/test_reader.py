@@ -50,6 +50,19 @@ def test_front_page_shows_newest_articles_topics_and_years(client, dated, tag):
     assert 'href="/articles?after=2020-01-03.3"' in html  # the way to older articles
 
 
+def test_front_page_titles_sit_below_their_section_and_the_window_is_the_real_one(
+    client, dated, tag
+):
+    dated(3)
+    tag(3, "russia", "Russia")
+    html = html_of(client, "/")
+    assert '<h2 id="latest-heading" class="section-heading">Latest articles</h2>' in html
+    assert len(re.findall(r'<h3><a href="/articles/\d+/[^"]+" data-item>', html)) == 3
+    assert "Most written about in the latest 3 articles." in html
+    footer = html.split('<footer class="site">', 1)[1]
+    assert '<a href="/topics">Topics</a>' in footer
+
+
 def test_front_page_of_an_empty_archive(client):
     html = html_of(client, "/")
     assert "The archive is empty" in html and "Active topics" not in html
