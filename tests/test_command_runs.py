@@ -9,6 +9,8 @@ import signal
 import sqlite3
 import subprocess
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import psutil
@@ -104,20 +106,26 @@ def workers_of(proc: subprocess.Popen) -> list[psutil.Process]:
     raise AssertionError("the run started no workers")
 
 
-def test_sigterm_ends_an_ingest_and_its_workers_and_a_rerun_completes_it(tmp_path, corpus):
-    env = migrated(tmp_path)
-    proc = start_ingest(env, corpus, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    workers = workers_of(proc)
+@contextmanager
+def ending(workers: list[psutil.Process]) -> Iterator[None]:
+    """Assert the workers are gone once the block has stopped their run; kill any left."""
     try:
-        time.sleep(1)
-        proc.send_signal(signal.SIGTERM)
-        out, err = proc.communicate(timeout=60)
+        yield
         _, alive = psutil.wait_procs(workers, timeout=10)
         assert alive == []
     finally:
         for worker in workers:
             if worker.is_running():
                 worker.kill()
+
+
+def test_sigterm_ends_an_ingest_and_its_workers_and_a_rerun_completes_it(tmp_path, corpus):
+    env = migrated(tmp_path)
+    proc = start_ingest(env, corpus, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    with ending(workers_of(proc)):
+        time.sleep(1)
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=60)
     assert proc.returncode == 1
     assert out == ""  # --json: no report of a run that did not finish
     assert err.startswith("stopped: ") and f" of {CORPUS:,} files stored; run `foreign-desk" in err
@@ -129,13 +137,6 @@ def test_sigterm_ends_an_ingest_and_its_workers_and_a_rerun_completes_it(tmp_pat
 def test_workers_end_when_their_ingest_is_killed_outright(tmp_path, corpus):
     env = migrated(tmp_path)
     proc = start_ingest(env, corpus, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    workers = workers_of(proc)
-    try:
+    with ending(workers_of(proc)):
         proc.kill()
         proc.wait(timeout=10)
-        _, alive = psutil.wait_procs(workers, timeout=10)
-        assert alive == []
-    finally:
-        for worker in workers:
-            if worker.is_running():
-                worker.kill()
