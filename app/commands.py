@@ -6,6 +6,7 @@ import errno
 import json
 import socket
 import sys
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -80,8 +81,26 @@ def ingest_command(paths: tuple[str, ...], as_json: bool) -> None:
         click.echo(report.summary())
         for rejected in report.rejected:
             click.echo(f"rejected {rejected['path']}: {rejected['reason']}")
+    _warn_of_future_dates(report.future)
     if report.rejected:
         sys.exit(EXIT_REJECTED)
+
+
+FUTURE_SHOWN = 10  # files named in the warning; the rest are counted
+
+
+def _warn_of_future_dates(future: list[tuple[str, date]]) -> None:
+    """Say on stderr which stored files are dated after tomorrow: most likely a wrong year,
+    and until that date comes such an article heads every newest-first list."""
+    if not future:
+        return
+    many = f"{len(future):,} files are" if len(future) > 1 else "1 file is"
+    lines = "their date lines" if len(future) > 1 else "its date line"
+    click.echo(f"note: {many} dated after tomorrow; check {lines}:", err=True)
+    for path, day in future[:FUTURE_SHOWN]:
+        click.echo(f"  {path}: {day.isoformat()}", err=True)
+    if len(future) > FUTURE_SHOWN:
+        click.echo(f"  and {len(future) - FUTURE_SHOWN:,} more", err=True)
 
 
 def _ingest(url: str, files: list[str], show_bar: bool) -> Report:

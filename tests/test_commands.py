@@ -183,3 +183,17 @@ def test_ingest_without_arguments_and_no_seeds_folder_says_so(runner, tmp_path, 
     result = runner.invoke(args=["ingest"])
     assert result.exit_code == 1
     assert result.output == "Error: no such file or folder: seeds\n"
+
+
+def test_ingest_names_the_files_dated_after_tomorrow_on_stderr(tmp_path):
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'archive.db'}"}
+    assert run("db", "upgrade", env=env).returncode == 0
+    folder = tmp_path / "in"
+    write(folder, "typo.txt", article_text("Year Typo", url=None, date_line="January 1, 2091"))
+    write(folder, "fine.txt", article_text("Fine Story", url=None))
+    done = run("ingest", str(folder), env=env)
+    assert done.returncode == 0 and done.stdout.startswith("2 files: 2 added")
+    assert "note: 1 file is dated after tomorrow; check its date line:" in done.stderr
+    assert f"{folder / 'typo.txt'}: 2091-01-01" in done.stderr and "fine.txt" not in done.stderr
+    as_json = run("ingest", "--json", str(folder), env=env)  # unchanged now: nothing to say
+    assert json.loads(as_json.stdout)["unchanged"] and as_json.stderr == ""

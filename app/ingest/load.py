@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Sized
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from functools import cached_property, partial
 from itertools import islice, repeat
 from operator import itemgetter
@@ -100,6 +100,9 @@ class Report:
     unchanged: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     rejected: list[dict[str, str]] = field(default_factory=list)
+    # Stored, but dated after tomorrow: most likely a typo in the year, and such an article
+    # heads every newest-first list until its date comes. Not one of the outcomes above.
+    future: list[tuple[str, date]] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -384,6 +387,11 @@ class _Loader:
         self.run_titles = run_titles
         for kind, entry in outcomes:
             getattr(self.report, kind).append(entry)
+        tomorrow = datetime.now(UTC).date() + timedelta(days=1)
+        for (file, result), (kind, _) in zip(work, outcomes, strict=True):
+            day = result.values["published"] if kind in ("added", "updated") else None
+            if day and day > tomorrow:
+                self.report.future.append((file.path, day))
 
     def _write(
         self, work: list[tuple[_File, Prepared | Rejection]], outcome: Callable[..., Any]
