@@ -385,10 +385,9 @@ class _Loader:
                 outcomes, run_titles, new_titles = self._write(work, self._outcome_alone)
         run_titles.extend(new_titles)  # committed: later chunks' links may point at them
         self.run_titles = run_titles
-        for kind, entry in outcomes:
-            getattr(self.report, kind).append(entry)
         tomorrow = datetime.now(UTC).date() + timedelta(days=1)
-        for (file, result), (kind, _) in zip(work, outcomes, strict=True):
+        for (file, result), (kind, entry) in zip(work, outcomes, strict=True):
+            getattr(self.report, kind).append(entry)
             day = result.values["published"] if kind in ("added", "updated") else None
             if day and day > tomorrow:
                 self.report.future.append((file.path, day))

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, request, url_for
+from flask import Blueprint, request, url_for
 
 from app import counts, db, history, lists, queries, similar, topic_queries
-from app.web import params, serialize
+from app.web import params, reader, serialize
 from app.web import search as web_search
 from app.web import topics as topics_page
 
@@ -31,8 +31,7 @@ def articles():
 @bp.get("/articles/<int:article_id>")
 def article(article_id: int):
     """Show one article with its paragraphs, links and topics."""
-    session = db.session()
-    found = queries.article(session, article_id) or abort(404, "no article with that id")
+    session, found = db.session(), reader.article_or_404(article_id)
     return serialize.detail(
         found, queries.around(session, found).cited_by, similar.more_like_this(session, found)
     )
@@ -41,8 +40,7 @@ def article(article_id: int):
 @bp.get("/articles/<int:article_id>/revisions")
 def revisions(article_id: int):
     """List an article's earlier versions, oldest first, each read again from its raw text."""
-    session = db.session()
-    found = queries.article(session, article_id) or abort(404, "no article with that id")
+    session, found = db.session(), reader.article_or_404(article_id)
     return {
         "article_id": found.id,
         "url": f"{found.url}/versions",

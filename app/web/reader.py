@@ -43,14 +43,15 @@ def articles():
     return render_template("articles.html", page=found, filters=filters, topic=topic, source=source)
 
 
-def _article_or_404(article_id: int) -> Detail:
+def article_or_404(article_id: int) -> Detail:
+    """The article with that id, or the 404 answer (a page, or JSON under /api)."""
     return queries.article(db.session(), article_id) or abort(404, "no article with that id")
 
 
 @bp.get("/articles/<int:article_id>")
 def article_short(article_id: int):
     """Send a short article address to the full one."""
-    found = _article_or_404(article_id)
+    found = article_or_404(article_id)
     return redirect(url_for("reader.article", article_id=found.id, slug=found.slug), 301)
 
 
@@ -58,7 +59,7 @@ def article_short(article_id: int):
 def article(article_id: int, slug: str):
     """Show one article, with its neighbours by date."""
     session = db.session()
-    found = _article_or_404(article_id)
+    found = article_or_404(article_id)
     if slug != found.slug:
         return redirect(url_for("reader.article", article_id=found.id, slug=found.slug), 301)
     near = queries.around(session, found)

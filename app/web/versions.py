@@ -6,21 +6,16 @@ from itertools import pairwise
 
 from flask import Blueprint, abort, redirect, render_template, url_for
 
-from app import db, history, queries, versions
-from app.details import Detail
+from app import db, history, versions
 from app.web import reader
 
 bp = Blueprint("versions", __name__)
 
 
-def _article_or_404(article_id: int) -> Detail:
-    return queries.article(db.session(), article_id) or abort(404, "no article with that id")
-
-
 @bp.get("/articles/<int:article_id>/versions")
 def versions_short(article_id: int):
     """Send a short versions address to the full one."""
-    found = _article_or_404(article_id)
+    found = reader.article_or_404(article_id)
     if found.slug == "versions":  # this is that article's own address, not its versions'
         return reader.article(article_id, found.slug)
     return redirect(url_for("versions.every", article_id=found.id, slug=found.slug), 301)
@@ -29,7 +24,7 @@ def versions_short(article_id: int):
 @bp.get("/articles/<int:article_id>/<slug>/versions")
 def every(article_id: int, slug: str):
     """List every version of an article, newest first, each with what changed from the last."""
-    found = _article_or_404(article_id)
+    found = reader.article_or_404(article_id)
     if slug != found.slug:
         return redirect(url_for("versions.every", article_id=found.id, slug=found.slug), 301)
     kept = history.every(db.session(), found.id)
@@ -42,7 +37,7 @@ def every(article_id: int, slug: str):
 @bp.get("/articles/<int:article_id>/<slug>/versions/<int:n>")
 def one(article_id: int, slug: str, n: int):
     """Show one earlier version of an article as it read then."""
-    found = _article_or_404(article_id)
+    found = reader.article_or_404(article_id)
     if slug != found.slug:
         return redirect(url_for("versions.one", article_id=found.id, slug=found.slug, n=n), 301)
     if n == found.revisions + 1:  # the current version, for now: its page is the article's
