@@ -2,39 +2,43 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from flask import Flask
+from app import settings
 
-from app.web.json import JSONProvider
+if TYPE_CHECKING:
+    from flask import Flask
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Build the app: configuration, database, blueprints and commands."""
-    app = Flask(
-        __name__,
-        template_folder="../templates",
-        static_folder="../static",
-        instance_relative_config=True,
-    )
-    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
-    default_db = "sqlite:///" + os.path.join(app.instance_path, "foreign-desk.db")
-    app.config.from_mapping(
-        DATABASE_URL=os.environ.get("DATABASE_URL", default_db),
-        JSON_SORT_KEYS=False,
-        PER_PAGE=20,
-        MAX_PER_PAGE=100,
-        TAXONOMY_PATH=os.environ.get("TAXONOMY_PATH"),  # None: the package's app/data/taxonomy
-    )
-    app.json = JSONProvider(app)
-    if config:
-        app.config.update(config)
+    # Imported here, not above: importing the package must not load the web framework, so
+    # that a command which needs none (a re-run of ingest) starts in a tenth of the time.
+    from flask import Flask
 
     from app import db, errors, security
     from app.commands import register_commands
     from app.web import register_blueprints
+    from app.web.json import JSONProvider
+
+    app = Flask(
+        __name__,
+        template_folder="../templates",
+        static_folder="../static",
+        instance_path=str(settings.instance_path()),
+        instance_relative_config=True,
+    )
+    settings.instance_path().mkdir(parents=True, exist_ok=True)
+    app.config.from_mapping(
+        DATABASE_URL=settings.database_url(),
+        JSON_SORT_KEYS=False,
+        PER_PAGE=20,
+        MAX_PER_PAGE=100,
+        TAXONOMY_PATH=settings.taxonomy_path(),  # None: the package's app/data/taxonomy
+    )
+    app.json = JSONProvider(app)
+    if config:
+        app.config.update(config)
 
     db.init_app(app)
     errors.init_app(app)

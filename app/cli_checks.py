@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import signal
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -89,20 +88,3 @@ def writing(url: str) -> Iterator[None]:
             yield
     except archive_lock.LockUnavailable as exc:
         raise click.ClickException(str(exc)) from exc
-
-
-@contextmanager
-def terminate_as_interrupt() -> Iterator[None]:
-    """Let SIGTERM (`kill PID`) stop the block as Ctrl-C does, so that everything unwinds.
-
-    Without it the process ends on the spot, and its parsing workers wait forever.
-    """
-
-    def interrupt(_signum: int, _frame: object) -> None:
-        raise KeyboardInterrupt
-
-    before = signal.signal(signal.SIGTERM, interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, before)

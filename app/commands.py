@@ -6,40 +6,27 @@ import errno
 import json
 import socket
 import sys
-from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 from flask import Flask, current_app
-from flask.cli import AppGroup, with_appcontext
 from sqlalchemy.engine import make_url
 
-from app import db, lists, topics_store
+from app import db
+from app.cli import in_app
 from app.cli_checks import (
-    DATABASE_ERRORS,
     check_database_file,
     check_folder,
     database_errors,
-    database_problem,
-    not_ready,
     sqlite_path,
-    terminate_as_interrupt,
     writing,
 )
-from app.ingest.walk import article_files
 from app.taxonomy import TaxonomyError
 
-if TYPE_CHECKING:
-    from app.ingest.load import Report
-
-EXIT_REJECTED = 3
-
-db_group = AppGroup("db", help="Manage the database schema.")
+db_group = click.Group("db", help="Manage the database schema.")
 
 
 @db_group.command("upgrade")
-@with_appcontext
+@in_app
 def db_upgrade() -> None:
     """Create or migrate the schema to the newest revision."""
     from app import migrate  # Alembic takes long to import: only these commands load it
@@ -58,90 +45,6 @@ def db_upgrade() -> None:
         click.echo(f"Upgraded from {before} to {newest}.")
 
 
-@click.command("ingest")
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead.")
-@with_appcontext
-def ingest_command(paths: tuple[str, ...], as_json: bool) -> None:
-    """Ingest article files and folders (default: seeds/)."""
-    paths = paths or ("seeds",)
-    missing = [p for p in paths if not Path(p).exists()]
-    if missing:
-        raise click.ClickException(f"no such file or folder: {', '.join(missing)}")
-    url = current_app.config["DATABASE_URL"]
-    check_database_file(url)
-    with terminate_as_interrupt():
-        found = article_files(paths)
-        report = _ingest(url, found.files, show_bar=not as_json and sys.stderr.isatty())
-    report.rejected[:0] = found.unreadable
-    if as_json:
-        json.dump(report.as_json(), sys.stdout, ensure_ascii=False)  # in pieces: a million paths
-        sys.stdout.write("\n")
-    else:
-        click.echo(report.summary())
-        for rejected in report.rejected:
-            click.echo(f"rejected {rejected['path']}: {rejected['reason']}")
-    _warn_of_future_dates(report.future)
-    if report.rejected:
-        sys.exit(EXIT_REJECTED)
-
-
-FUTURE_SHOWN = 10  # files named in the warning; the rest are counted
-
-
-def _warn_of_future_dates(future: list[tuple[str, date]]) -> None:
-    """Say on stderr which stored files are dated after tomorrow: most likely a wrong year,
-    and until that date comes such an article heads every newest-first list."""
-    if not future:
-        return
-    many = f"{len(future):,} files are" if len(future) > 1 else "1 file is"
-    lines = "their date lines" if len(future) > 1 else "its date line"
-    click.echo(f"note: {many} dated after tomorrow; check {lines}:", err=True)
-    for path, day in future[:FUTURE_SHOWN]:
-        click.echo(f"  {path}: {day.isoformat()}", err=True)
-    if len(future) > FUTURE_SHOWN:
-        click.echo(f"  and {len(future) - FUTURE_SHOWN:,} more", err=True)
-
-
-def _ingest(url: str, files: list[str], show_bar: bool) -> Report:
-    """Run the loader under the archive's writer lock; if it stops, say what was kept."""
-    from tqdm import tqdm
-
-    from app.ingest.load import ingest  # the parser's libraries: only this command loads them
-
-    stored = 0
-
-    def progress(n: int) -> None:
-        nonlocal stored
-        stored += n
-        bar.update(n)
-
-    try:
-        # Its own connection: the loader commits chunk by chunk.
-        with (
-            writing(url),
-            db.engine().connect() as conn,
-            tqdm(total=len(files), unit="file", disable=not show_bar) as bar,
-        ):
-            return ingest(conn, files, progress=progress)
-    except KeyboardInterrupt:  # Ctrl-C, or SIGTERM: each chunk written so far is committed
-        click.echo(_stopped(stored, len(files)), err=True)
-        sys.exit(1)
-    except DATABASE_ERRORS as exc:  # never a file's fault: the run cannot go on
-        problem = database_problem(exc)
-        if not not_ready(exc):
-            problem += f"; {_stopped(stored, len(files))}"
-        raise click.ClickException(problem) from exc
-    except TaxonomyError as exc:
-        raise click.ClickException(f"the taxonomy cannot be used: {exc}") from exc
-
-
-def _stopped(stored: int, total: int) -> str:
-    return (
-        f"stopped: {stored:,} of {total:,} files stored; run `foreign-desk ingest` again to finish"
-    )
-
-
 @click.command("links")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead.")
 @click.option(
@@ -152,7 +55,7 @@ def _stopped(stored: int, total: int) -> str:
     help="How many missing titles to list (0: all).",
 )
 @click.option("--resolve", is_flag=True, help="Resolve every link afresh first.")
-@with_appcontext
+@in_app
 def links_command(as_json: bool, limit: int, resolve: bool) -> None:
     """Count resolved links and list the titles the archive lacks, most cited first."""
     from app import links
@@ -184,7 +87,7 @@ def links_command(as_json: bool, limit: int, resolve: bool) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
 @click.option("--workers", default=2, show_default=True, type=int, envvar="WEB_CONCURRENCY")
-@with_appcontext
+@in_app
 def serve_command(host: str, port: int, workers: int) -> None:
     """Serve the archive with gunicorn, the production server."""
     from app.server import serve
@@ -225,10 +128,12 @@ def _check_schema(url: str) -> None:
 
 
 @click.command("retag")
-@with_appcontext
+@in_app
 def retag_command() -> None:
     """Recompute every article's topics from the taxonomy (after changing it)."""
     from tqdm import tqdm
+
+    from app import lists, topics_store
 
     url = current_app.config["DATABASE_URL"]
     check_database_file(url)
@@ -244,5 +149,8 @@ def retag_command() -> None:
 
 
 def register_commands(app: Flask) -> None:
+    """The same commands under `flask --app app`, and for Flask's test runner."""
+    from app.ingest.command import ingest_command
+
     for command in (db_group, ingest_command, links_command, serve_command, retag_command):
         app.cli.add_command(command)

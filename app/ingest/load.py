@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import threading
@@ -10,8 +9,8 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sized
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from functools import cached_property, partial
 from itertools import islice, repeat
 from operator import itemgetter
@@ -24,6 +23,7 @@ from sqlalchemy.exc import OperationalError
 
 from app import links, prepared, similar, title_index, topics_store
 from app.ingest import bulk
+from app.ingest.files import File, Report, known_hashes, read_files, sort_out
 from app.ingest.parsed import Rejection
 from app.ingest.raw_insert import RawInsert, adapted
 from app.ingest.record import Prepared, prepare
@@ -63,17 +63,7 @@ LINK_VALUES = itemgetter(*LINK_COLUMNS[1:])  # of a prepared link, after its art
 INSERT_LINK = RelatedLink.__table__.insert()
 INSERT_REVISION = Revision.__table__.insert()
 SOURCE_COLUMNS = ("slug", "name", "kind", "domain")
-# Looked up a chunk at a time, its hashes or identities as one JSON array.
-KNOWN_HASHES = prepared.Prepared(
-    select(Article.raw_sha256, Article.source_path).where(
-        Article.raw_sha256.in_(prepared.json_values(bindparam("hashes")))
-    )
-)
-OLDER_HASHES = prepared.Prepared(
-    select(Revision.raw_sha256).where(
-        Revision.raw_sha256.in_(prepared.json_values(bindparam("hashes")))
-    )
-)
+# Looked up a chunk at a time, its identities as one JSON array.
 STORED = prepared.Prepared(
     select(
         Article.identity,
@@ -91,63 +81,11 @@ DELETE_AUTHORS = delete(ArticleAuthor).where(ArticleAuthor.article_id == bindpar
 DELETE_LINKS = delete(RelatedLink).where(RelatedLink.article_id == bindparam("article_id"))
 
 
-@dataclass
-class Report:
-    """What one ingest run did with each file."""
-
-    added: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    duplicates: list[str] = field(default_factory=list)
-    rejected: list[dict[str, str]] = field(default_factory=list)
-    # Stored, but dated after tomorrow: most likely a typo in the year, and such an article
-    # heads every newest-first list until its date comes. Not one of the outcomes above.
-    future: list[tuple[str, date]] = field(default_factory=list)
-
-    @property
-    def total(self) -> int:
-        return sum(len(v) for v in self.as_json().values())
-
-    def summary(self) -> str:
-        return (
-            f"{self.total} files: {len(self.added)} added, {len(self.updated)} updated, "
-            f"{len(self.unchanged)} unchanged, {len(self.duplicates)} duplicates, "
-            f"{len(self.rejected)} rejected"
-        )
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "added": self.added,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-            "duplicates": self.duplicates,
-            "rejected": self.rejected,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class _File:
-    path: str
-    data: bytes | None
-    error: str | None
-    sha256: str
-
-
-def read_files(paths: Iterable[str | Path]) -> Iterator[_File]:
-    for path in paths:
-        try:
-            with open(path, "rb", buffering=0) as file:  # read whole: no buffer needed
-                data = file.read()
-        except OSError as exc:
-            yield _File(str(path), None, f"cannot read the file: {exc.strerror or exc}", "")
-            continue
-        yield _File(str(path), data, None, hashlib.sha256(data).hexdigest())
-
-
 def ingest(
     conn: Connection,
     paths: Iterable[str | Path],
     progress: Callable[[int], None] = lambda n: None,
+    report: Report | None = None,
 ) -> Report:
     """Ingest files a chunk at a time, each chunk committed as a transaction of its own.
 
@@ -161,8 +99,9 @@ def ingest(
     chunk of mostly new files on, the search index and the readers' indexes wait, and links
     are not looked up file by file; at the end, each is built or resolved in one pass. A bulk
     run stopped halfway is finished by the next run, even one that finds nothing new.
+    `report` holds what the run found before (`rerun`), continued here.
     """
-    report = Report()
+    report = report if report is not None else Report()
     with _own_memory(conn):
         with conn.begin():
             loader = _Loader(conn, report, len(paths) if isinstance(paths, Sized) else 0)
@@ -250,7 +189,7 @@ def _exit_with_parent(parent: int) -> None:
 
 
 def _prepare_all(
-    files: list[_File], pool: Callable[[], Executor], taxonomy: str | None
+    files: list[File], pool: Callable[[], Executor], taxonomy: str | None
 ) -> Iterable[Prepared | Rejection]:
     """Start parsing and tagging files; the results come in order as they are iterated."""
     data = [f.data or b"" for f in files]
@@ -266,7 +205,7 @@ class _Parsing:
     """A chunk on its way: the files that need parsing and their results to come."""
 
     size: int  # files in the chunk, parsed or not
-    files: list[_File]
+    files: list[File]
     results: Iterable[Prepared | Rejection]
 
 
@@ -337,22 +276,12 @@ class _Loader:
     def _all_sources(self) -> dict[str, int]:
         return dict(self.conn.execute(select(Source.slug, Source.id)).all())
 
-    def start_chunk(self, files: list[_File], pool: Callable[[], Executor]) -> _Parsing:
+    def start_chunk(self, files: list[File], pool: Callable[[], Executor]) -> _Parsing:
         """Report the files that need no parsing; start parsing the others."""
         with self.conn.begin():
-            known = self._known_hashes([f.sha256 for f in files if f.data is not None])
-        to_parse: list[_File] = []
-        for file in files:
-            if file.error is not None:
-                self.report.rejected.append({"path": file.path, "reason": file.error})
-            elif file.sha256 in known:
-                # The very bytes are in the archive: no need to parse them again.
-                same_file = known[file.sha256] == file.path
-                (self.report.unchanged if same_file else self.report.duplicates).append(file.path)
-            else:
-                to_parse.append(file)
-        if to_parse:
-            with self.conn.begin():
+            cursor = self.conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+            to_parse = sort_out(files, known_hashes(cursor, files), self.report)
+            if to_parse:
                 self.topics.ready()
         results = _prepare_all(to_parse, pool, self.topics.taxonomy)
         return _Parsing(len(files), to_parse, results)
@@ -393,7 +322,7 @@ class _Loader:
                 self.report.future.append((file.path, day))
 
     def _write(
-        self, work: list[tuple[_File, Prepared | Rejection]], outcome: Callable[..., Any]
+        self, work: list[tuple[File, Prepared | Rejection]], outcome: Callable[..., Any]
     ) -> tuple[list[tuple[str, Any]], MemoryTitles, MemoryTitles]:
         """Store a chunk's files, their tags and what the chunk's new articles complete;
         return the outcomes, the titles of the run's earlier articles and the chunk's."""
@@ -432,7 +361,7 @@ class _Loader:
         return MemoryTitles.load(self.conn, after=self.start.article, upto=self.mark.article)
 
     def _outcome(
-        self, file: _File, result: Prepared | Rejection, stored: dict[str, _Stored]
+        self, file: File, result: Prepared | Rejection, stored: dict[str, _Stored]
     ) -> tuple[str, Any]:
         """Store one file if it parsed; return what became of it and its report entry."""
         if isinstance(result, Rejection):
@@ -440,7 +369,7 @@ class _Loader:
         return self._store(file, result, stored), file.path
 
     def _outcome_alone(
-        self, file: _File, result: Prepared | Rejection, stored: dict[str, _Stored]
+        self, file: File, result: Prepared | Rejection, stored: dict[str, _Stored]
     ) -> tuple[str, Any]:
         """Store one file in a savepoint of its own: if the database refuses it, reject it."""
         try:
@@ -464,20 +393,11 @@ class _Loader:
         if isinstance(exc, self.conn.dialect.loaded_dbapi.OperationalError):
             raise OperationalError(None, None, exc) from exc
 
-    def _known_hashes(self, hashes: list[str]) -> dict[str, str | None]:
-        """Raw hashes already stored, with the path of the current version (None: older)."""
-        among = {"hashes": json.dumps(hashes)}
-        older = OLDER_HASHES.rows(self.conn, among)
-        return {
-            **{sha256: None for (sha256,) in older},
-            **dict(KNOWN_HASHES.rows(self.conn, among)),
-        }
-
     def _stored(self, identities: list[str]) -> dict[str, _Stored]:
         found = STORED.rows(self.conn, {"identities": json.dumps(identities)})
         return {identity: _Stored(*row) for identity, *row in found}
 
-    def _store(self, file: _File, prepared: Prepared, stored: dict[str, _Stored]) -> str:
+    def _store(self, file: File, prepared: Prepared, stored: dict[str, _Stored]) -> str:
         values = prepared.values
         existing = stored.get(values["identity"])
         now = datetime.now(UTC).replace(tzinfo=None)
