@@ -10,8 +10,9 @@ if TYPE_CHECKING:
     from flask import Flask
 
 
-def create_app(config: dict[str, Any] | None = None) -> Flask:
-    """Build the app: configuration, database, blueprints and commands."""
+def create_app(config: dict[str, Any] | None = None, *, web: bool = True) -> Flask:
+    """Build the app: configuration, database, commands and (unless `web` is false, as for
+    the console script's commands, which serve no page) the blueprints."""
     # Imported here, not above: importing the package must not load the web framework, so
     # that a command which needs none (a re-run of ingest) starts in a tenth of the time.
     from flask import Flask
@@ -43,6 +44,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     db.init_app(app)
     errors.init_app(app)
     security.init_app(app)
-    register_blueprints(app)
+    if web:
+        register_blueprints(app)
     register_commands(app)
     return app

@@ -126,3 +126,12 @@ def test_files_known_before_the_first_new_one_are_reported_and_the_rest_loaded(
         "added": ["4.txt"],
         "unchanged": ["1.txt", "2.txt", "3.txt", "5.txt"],
     }
+
+
+def test_an_empty_database_url_means_the_default_archive(monkeypatch):
+    from app import create_app, settings
+
+    monkeypatch.setenv("DATABASE_URL", "")
+    default = f"sqlite:///{settings.instance_path() / 'foreign-desk.db'}"
+    assert settings.database_url() == default
+    assert create_app(web=False).config["DATABASE_URL"] == default
