@@ -3,9 +3,13 @@ and the production server takes the longest search the form allows."""
 
 from __future__ import annotations
 
+import gzip
 import os
+import re
 import urllib.parse
 import urllib.request
+
+import pytest
 
 from tests.conftest import SEEDS
 from tests.test_commands import run, serving
@@ -46,3 +50,40 @@ def test_a_saved_search_feed_also_answers_not_modified(client, seeded):
         "/search/feed.atom?q=helicopters", headers={"If-None-Match": first.headers["ETag"]}
     )
     assert again.status_code == 304
+
+
+GZIP = {"Accept-Encoding": "gzip"}
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/articles", "/api/articles", "/feed.atom", "/topics", "/search?q=venezuela"]
+)
+def test_text_answers_are_gzipped_for_a_client_that_accepts_it(client, seeded, path):
+    plain = client.get(path)
+    packed = client.get(path, headers=GZIP)
+    assert packed.headers["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in packed.headers["Vary"]
+    assert gzip.decompress(packed.data) == plain.data
+    assert len(packed.data) < len(plain.data)
+    assert "Content-Encoding" not in plain.headers
+
+
+def test_a_gzipped_feed_still_answers_not_modified(client, seeded):
+    first = client.get("/feed.atom", headers=GZIP)
+    again = client.get("/feed.atom", headers={**GZIP, "If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304 and again.data == b""
+    plain = client.get("/feed.atom")  # the gzipped copy has an ETag of its own
+    assert plain.headers["ETag"] != first.headers["ETag"]
+
+
+def test_pages_ask_for_static_files_by_version_and_browsers_keep_those_a_year(client, seeded):
+    page = client.get("/").get_data(as_text=True)
+    addresses = re.findall(r'"(/static/[^"]+)"', page)
+    assert {a.split("?")[0] for a in addresses} >= {"/static/style.css", "/static/reader.js"}
+    for address in addresses:
+        assert re.search(r"\?v=[0-9a-f]{10}$", address)
+        with client.get(address) as kept:
+            assert kept.status_code == 200
+            assert kept.cache_control.max_age == 365 * 24 * 3600 and kept.cache_control.immutable
+    with client.get("/static/style.css?v=stale") as stale:  # an old page's address
+        assert stale.cache_control.no_cache and not stale.cache_control.max_age

@@ -9,6 +9,7 @@ def register_blueprints(app: Flask) -> None:
         api,
         archive,
         canonical,
+        delivery,
         display,
         feeds,
         reader,
@@ -20,6 +21,7 @@ def register_blueprints(app: Flask) -> None:
 
     app.jinja_env.filters["markdown"] = to_html
     display.init_app(app)
+    delivery.init_app(app)
     canonical.init_app(app)  # before the blueprints: it changes how their routes read ids
 
     app.register_blueprint(reader.bp)
