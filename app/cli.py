@@ -38,6 +38,15 @@ class _Commands(click.Group):
         module, _, attribute = COMMANDS[name].partition(":")
         return getattr(import_module(module), attribute)
 
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """End the help with the archive the commands work on, and how to name another."""
+        formatter.write_paragraph()
+        formatter.write_text(
+            "The archive, from DATABASE_URL (sqlite:////path/to/archive.db); unset, "
+            "foreign-desk.db in the instance folder:"
+        )
+        formatter.write(f"  {settings.database_url()}\n")  # whole: a wrapped path can't be copied
+
 
 @click.group(cls=_Commands)
 @click.version_option(package_name="foreign-desk")

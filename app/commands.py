@@ -45,7 +45,7 @@ def db_upgrade() -> None:
         click.echo(f"Upgraded from {before} to {newest}.")
 
 
-@click.command("links")
+@click.command("links", short_help="Count resolved links; list the titles the archive lacks.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead.")
 @click.option(
     "--limit",
@@ -127,7 +127,7 @@ def _check_schema(url: str) -> None:
     )
 
 
-@click.command("retag")
+@click.command("retag", short_help="Recompute every article's topics from the taxonomy.")
 @in_app
 def retag_command() -> None:
     """Recompute every article's topics from the taxonomy (after changing it)."""

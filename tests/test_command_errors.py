@@ -101,3 +101,13 @@ def test_help_offers_the_archive_commands_not_flasks_development_ones():
         [BIN / "flask", "--app", "app", "--help"], capture_output=True, text=True, timeout=60
     )
     assert " run " in flask.stdout and "ingest" in flask.stdout  # still there for development
+
+
+def test_help_says_which_archive_and_lists_every_command_untruncated(tmp_path):
+    url = f"sqlite:///{tmp_path / 'mine.db'}"
+    shown = run("--help", env={**os.environ, "DATABASE_URL": url}).stdout
+    assert "DATABASE_URL" in " ".join(shown.split())
+    assert url in shown
+    unset = run("--help", env={k: v for k, v in os.environ.items() if k != "DATABASE_URL"})
+    assert "foreign-desk.db" in unset.stdout
+    assert ",..." not in shown and "(after..." not in shown  # click cut them short
