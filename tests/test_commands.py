@@ -139,6 +139,24 @@ def test_a_broken_link_in_a_folder_is_rejected_not_skipped_silently(ingest, tmp_
     ]
 
 
+def test_a_mistyped_path_among_others_is_rejected_and_the_rest_ingested(runner, tmp_path):
+    folder = tmp_path / "in"
+    write(folder, "story.txt", article_text("One Story"))
+    missing = str(tmp_path / "nonexist")
+    result = runner.invoke(args=["ingest", str(folder), missing])
+    assert result.exit_code == 3
+    assert result.output.splitlines() == [
+        "2 files: 1 added, 0 updated, 0 unchanged, 0 duplicates, 1 rejected",
+        f"rejected {missing}: no such file or folder",
+    ]
+
+
+def test_no_path_that_exists_is_a_one_line_error(runner, tmp_path):
+    result = runner.invoke(args=["ingest", str(tmp_path / "a"), str(tmp_path / "b")])
+    assert result.exit_code == 1
+    assert result.output == f"Error: no such file or folder: {tmp_path / 'a'}, {tmp_path / 'b'}\n"
+
+
 def test_a_subfolder_that_cannot_be_listed_is_rejected_and_the_rest_ingested(ingest, tmp_path):
     write(tmp_path, "story.txt", article_text("One Story"))
     # Folders nested past the longest path the system takes: the deepest cannot be listed

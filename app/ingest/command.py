@@ -31,9 +31,10 @@ FUTURE_SHOWN = 10  # files named in the warning; the rest are counted
 def ingest_command(paths: tuple[str, ...], as_json: bool) -> None:
     """Ingest article files and folders (default: seeds/)."""
     paths = paths or ("seeds",)
-    missing = [p for p in paths if not Path(p).exists()]
-    if missing:
-        raise click.ClickException(f"no such file or folder: {', '.join(missing)}")
+    # Nothing to read at all is a mistake in the command; one missing name among others is a
+    # rejection like a broken link, and the rest are ingested.
+    if not any(Path(p).exists() for p in paths):
+        raise click.ClickException(f"no such file or folder: {', '.join(paths)}")
     url = database_url()
     if not rerun.may_answer(url):
         from app.cli_checks import check_database_file

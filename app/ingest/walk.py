@@ -48,13 +48,15 @@ def article_files(paths: tuple[str, ...]) -> Found:
 
     A folder gives its files in path order, searching its subfolders but not following
     links to folders. Hidden files and folders (a name starting with ".") inside a folder
-    are left out. A file named twice, or reached twice (`f.txt dir/ dir/../f.txt`, a link to
-    a file also in the run) is read once, under the first name met. Paths are kept as
-    strings: a million Path objects would take 400 MB.
+    are left out. A path that does not exist is rejected. A file named twice, or reached
+    twice (`f.txt dir/ dir/../f.txt`, a link to a file also in the run) is read once, under
+    the first name met. Paths are kept as strings: a million Path objects would take 400 MB.
     """
     found = Found()
     for name in paths:
-        if os.path.isdir(name):
+        if not os.path.exists(name):  # a mistyped name among others: the rest still go in
+            found.unreadable.append({"path": name, "reason": "no such file or folder"})
+        elif os.path.isdir(name):
             _walk(name, os.path.realpath(name), found)
         else:
             found.add_single(name, os.path.realpath(name))
