@@ -33,6 +33,7 @@ class Bar:
 class Tick:
     x: float
     label: str
+    sparse: bool = False  # also kept on a phone, where labels are larger and fewer
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,10 +77,17 @@ def monthly(timeline: list[tuple[str, int]], width: int = 640, height: int = 160
     return Chart(width, height, LEFT, base, tuple(bars), _spaced(ticks), peak)
 
 
-def _spaced(ticks: list[Tick], room: float = 34) -> tuple[Tick, ...]:
-    """Year labels far enough apart to read: a long timeline labels every few years."""
+def _spaced(ticks: list[Tick], room: float = 34, phone_room: float = 64) -> tuple[Tick, ...]:
+    """Year labels far enough apart to read: a long timeline labels every few years, and
+    on a phone (labels drawn twice as large to stay 11 px tall) fewer still."""
+    kept = _apart(ticks, room)
+    sparse = {tick.x for tick in _apart(kept, phone_room)}
+    return tuple(Tick(tick.x, tick.label, tick.x in sparse) for tick in kept)
+
+
+def _apart(ticks: list[Tick], room: float) -> list[Tick]:
     kept: list[Tick] = []
     for tick in ticks:
         if not kept or tick.x - kept[-1].x >= room:
             kept.append(tick)
-    return tuple(kept)
+    return kept

@@ -267,3 +267,26 @@ def test_axe_finds_no_serious_or_critical_violations(site, browser, axe_source, 
             found[url] = serious
     context.close()
     assert found == {}
+
+
+def test_the_topic_charts_labels_stay_legible_on_a_phone(site, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(site.url + "/topics/venezuela")
+    labels = page.evaluate(
+        """[...document.querySelectorAll('svg.chart text')]
+            .filter(t => getComputedStyle(t).display !== 'none')
+            .map(t => {
+                const r = t.getBoundingClientRect();
+                const size = parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a;
+                const year = t.classList.contains('year');
+                return {size: size, left: r.left, right: r.right, top: r.top, year: year};
+            })"""
+    )
+    assert any(label["year"] for label in labels)
+    assert all(label["size"] >= 11 for label in labels), labels
+    years = sorted((label for label in labels if label["year"]), key=lambda label: label["left"])
+    assert all(a["right"] < b["left"] for a, b in zip(years, years[1:], strict=False))
+    heading = page.locator(".timeline h2").bounding_box()
+    assert all(label["top"] >= heading["y"] + heading["height"] for label in labels)
+    context.close()
