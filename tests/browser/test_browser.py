@@ -290,3 +290,16 @@ def test_the_topic_charts_labels_stay_legible_on_a_phone(site, browser):
     heading = page.locator(".timeline h2").bounding_box()
     assert all(label["top"] >= heading["y"] + heading["height"] for label in labels)
     context.close()
+
+
+def test_a_printed_search_is_its_results_across_the_page(site, page):
+    page.goto(site.url + "/search?q=venezuela")
+    page.emulate_media(media="print")
+    hidden = ".search-form, .help-link, .facets, .count .sorts"
+    boxes = page.evaluate(
+        f"[...document.querySelectorAll({hidden!r})].map(e => e.getClientRects().length)"
+    )
+    assert len(boxes) >= 3 and set(boxes) == {0}  # the form, its help link and the sorts
+    hit = page.locator(".hit").first.bounding_box()
+    main = page.locator("main").bounding_box()
+    assert hit["width"] >= 0.95 * main["width"]
