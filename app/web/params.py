@@ -16,9 +16,10 @@ from app.lists import Cursor, CursorError, Filters
 class BadParameter(BadRequest):
     """A 400 for one parameter: the same answer as `abort(400, reason)`, and which one it was."""
 
-    def __init__(self, name: str, reason: str) -> None:
-        super().__init__(reason)
+    def __init__(self, name: str, reason: str, link: str | None = None) -> None:
+        super().__init__(f"{reason}: {link}" if link else reason)
         self.parameter = name
+        self.reason, self.link = reason, link  # a page shows the link as one
 
 
 def whole_number(name: str, highest: int, default: int, advice: str = "") -> int:
@@ -74,7 +75,7 @@ def one_slug(name: str) -> str | None:
     given = dict.fromkeys(filter(None, map(slug, request.args.getlist(name))))
     if len(given) > 1:
         several = urlencode([(name, value) for value in given])
-        raise BadParameter(name, f"give one {name}; search takes several: /search?{several}")
+        raise BadParameter(name, f"give one {name}; search takes several", f"/search?{several}")
     return next(iter(given), None)
 
 

@@ -65,6 +65,14 @@ def test_a_bad_parameter_answers_400_with_the_reason(client, seeded):
     assert 'href="/articles">the latest articles</a>' in html
 
 
+def test_two_topics_on_a_list_answer_400_with_a_link_to_the_search_that_takes_them(client, seeded):
+    response = client.get("/articles?topic=venezuela&topic=russia")
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    search = "/search?topic=venezuela&amp;topic=russia"
+    assert f'Give one topic; search takes several: <a href="{search}">{search}</a>.' in html
+
+
 def test_other_methods_answer_405_not_500(client, seeded):
     assert client.post("/articles").status_code == 405
     assert client.delete("/").status_code == 405
