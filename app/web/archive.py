@@ -37,9 +37,9 @@ def undated():
 
 @bp.get("/<int(fixed_digits=4):year>")
 def year(year: int):
-    """Show the months of one year with their numbers of articles."""
+    """Show the months of one year with their numbers of articles, January first (as /archive)."""
     session = db.session()
-    months = counts.months(session, year) if year >= 1 else []
+    months = sorted(counts.months(session, year)) if year >= 1 else []
     if not months:
         abort(404, f"the archive holds no articles from {year}")
     known = [y for y, _ in counts.years(session)]

@@ -36,11 +36,32 @@ def test_archive_lists_years_and_months_with_counts(client, spread):
 
 def test_year_page_lists_its_months_and_the_years_around(client, spread):
     html = client.get("/archive/2019").get_data(as_text=True)
+    # January to December, as /archive lists them.
     assert re.findall(r'href="/archive/2019/(\d\d)">(\w+)</a> <span class="count">(\d+)', html) == [
-        ("09", "September", "1"),
         ("04", "April", "3"),
+        ("09", "September", "1"),
     ]
     assert 'class="newer" href="/archive/2021"' in html and 'class="older"' not in html
+
+
+def test_year_page_leads_to_the_years_articles_and_a_search_within_it(client, spread):
+    html = client.get("/archive/2019").get_data(as_text=True)
+    listed = re.search(r'<a href="(/articles\?[^"]+)">Every article of 2019</a>', html)
+    assert listed
+    articles = client.get(listed.group(1).replace("&amp;", "&")).get_data(as_text=True)
+    assert articles.count("data-item>On 2019-") == 4 and "On 2021-" not in articles
+    form = html[html.index('aria-label="Search 2019"') :]
+    form = form[: form.index("</form>")]
+    assert 'action="/search"' in form and 'name="q"' in form
+    assert '<input type="hidden" name="from" value="2019">' in form
+    assert '<input type="hidden" name="to" value="2019">' in form
+
+
+def test_an_archive_of_one_year_says_in_that_year(client, ingest, tmp_path):
+    dated_files(tmp_path, ["2019-04-02", "2019-09-25"])
+    ingest(tmp_path)
+    html = client.get("/archive").get_data(as_text=True)
+    assert "2 dated articles in 2019." in html
 
 
 def test_month_page_groups_articles_by_day_newest_first(client, spread):
