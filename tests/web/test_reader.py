@@ -167,6 +167,29 @@ def test_short_article_address_redirects_to_the_full_one(client, seeded):
     assert client.get(f"/articles/{summary['id']}/wrong-slug").location.endswith(summary["url"])
 
 
+def test_a_publisher_that_is_also_the_byline_is_named_once(client, ingest, tmp_path):
+    text = article_text("Own Report").replace("By [Reuters](#)", "By [The Moscow Times](#)")
+    write(tmp_path, "own.txt", text)
+    ingest(tmp_path)
+    summary = client.get("/api/articles").get_json()["articles"][0]
+    html = html_of(client, summary["url"])
+    assert re.search(r'By\s+<a href="/sources/the-moscow-times">The Moscow Times</a>', html)
+    assert "Published by" not in html
+
+
+def test_an_undated_articles_breadcrumbs_pass_through_without_a_date(client, ingest, tmp_path):
+    write(tmp_path, "u.txt", article_text("No Date Here", url=None, date_line=""))
+    ingest(tmp_path)
+    summary = client.get("/api/articles").get_json()["articles"][0]
+    crumbs = html_of(client, summary["url"]).partition('class="breadcrumbs"')[2]
+    crumbs = crumbs[: crumbs.index("</nav>")]
+    assert re.findall(r'<a href="([^"]+)">([^<]+)</a>', crumbs) == [
+        ("/", "Home"),
+        ("/archive", "Archive"),
+        ("/archive/undated", "Without a date"),
+    ]
+
+
 def test_article_page_shows_byline_date_source_and_reading_time(client, seeded):
     html = html_of(client, first_article(client)["url"])
     assert "<h1>Russian Military Specialists Arrive in Venezuela</h1>" in html
