@@ -78,9 +78,18 @@ def links_command(as_json: bool, limit: int, resolve: bool) -> None:
         f"{found['unresolved']:,} unresolved{own}"
     )
     if found["missing"]:
-        click.echo(f"{found['missing_titles']:,} titles the archive lacks, most cited first:")
+        click.echo(_missing_heading(found["missing_titles"], len(found["missing"])))
         for missing in found["missing"]:
             click.echo(f"{missing['cited']:>6}  {missing['title']}")
+
+
+def _missing_heading(total: int, shown: int) -> str:
+    """Say whether the list below is every missing title or only the most cited."""
+    lacks = f"{total:,} title{'s' if total != 1 else ''} the archive lacks"
+    if shown == total:
+        return f"{lacks}, most cited first:"
+    first = "the most cited" if shown == 1 else f"the {shown:,} most cited"
+    return f"{lacks}; {first} (--limit 0 lists all):"
 
 
 @click.command("serve")

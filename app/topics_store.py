@@ -157,11 +157,12 @@ class RetagReport:
     tags: int
     topics: int  # topics in the taxonomy
     dropped: int  # topics no longer in the taxonomy, removed
+    used: int = 0  # topics at least one article got
 
     def summary(self) -> str:
         line = (
-            f"{_amount(self.articles, 'article')} retagged: {_amount(self.tags, 'tag')} "
-            f"from {_amount(self.topics, 'topic')}"
+            f"{_amount(self.articles, 'article')} retagged: {_amount(self.tags, 'tag')}, "
+            f"using {self.used:,} of the taxonomy's {_amount(self.topics, 'topic')}"
         )
         return line + (
             f"; {_amount(self.dropped, 'topic')} no longer in the taxonomy removed"
@@ -182,15 +183,16 @@ def retag(conn: Connection, progress: Callable[[int], None] = lambda n: None) ->
     ids = sync_topics(conn, tagger.taxonomy)
     total = conn.scalar(select(func.count(Article.id))) or 0
     conn.execute(delete(ArticleTopic))
-    written = 0
+    written, used = 0, set()
     for count, tags in _tagged(conn, path, parallel=total >= PARALLEL_FROM):
         if tags:
             conn.execute(INSERT_TAG, [_row(*tag, ids) for tag in tags])
         written += len(tags)
+        used.update(tag.slug for *_, tag in tags)
         progress(count)
     dropped = _drop(conn, [ids[slug] for slug in set(ids) - set(tagger.taxonomy.by_slug)])
     conn.execute(RECOUNT)
-    return RetagReport(total, written, len(tagger.taxonomy.entries), dropped)
+    return RetagReport(total, written, len(tagger.taxonomy.entries), dropped, len(used))
 
 
 # The number of articles in a batch, and their tags with the article's id and date.

@@ -50,9 +50,11 @@ def test_the_report_as_text_and_limited(runner, ingest, tmp_path):
     lines = runner.invoke(args=["links", "--limit", "1"]).output.splitlines()
     assert lines == [
         "5 links: 1 resolved (url 0 · title 1 · spelling 0 · fuzzy 0), 4 unresolved",
-        "2 titles the archive lacks, most cited first:",
+        "2 titles the archive lacks; the most cited (--limit 0 lists all):",
         f"     3  {WANTED}",
     ]
+    every = runner.invoke(args=["links"]).output.splitlines()
+    assert every[1] == "2 titles the archive lacks, most cited first:" and len(every) == 4
 
 
 def test_adding_the_most_cited_title_resolves_its_links(app, runner, ingest, tmp_path):

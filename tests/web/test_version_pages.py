@@ -81,6 +81,15 @@ def test_the_versions_page_lists_every_version_newest_first(client, revised):
     assert "(current)" in section(html, 3) and "replaced" in section(html, 2)
     assert f'href="{revised["url"]}/versions/1">Read version 1</a>' in section(html, 1)
     assert "The first version archived." in section(html, 1)
+    assert "This article changed 2 times after it was first archived." in html
+
+
+def test_an_article_changed_once_says_once(client, ingest, tmp_path):
+    for text in (FIRST, SECOND):
+        write(tmp_path, "story.txt", text)
+        ingest(tmp_path / "story.txt")
+    article = client.get("/api/articles").get_json()["articles"][0]
+    assert "This article changed once after" in page(client, article["url"] + "/versions")
 
 
 def test_the_versions_page_marks_inserted_and_deleted_words(client, revised):
