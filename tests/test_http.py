@@ -85,5 +85,7 @@ def test_pages_ask_for_static_files_by_version_and_browsers_keep_those_a_year(cl
         with client.get(address) as kept:
             assert kept.status_code == 200
             assert kept.cache_control.max_age == 365 * 24 * 3600 and kept.cache_control.immutable
+        with client.get(address, headers={"If-None-Match": kept.headers["ETag"]}) as again:
+            assert again.status_code == 304 and again.cache_control.max_age == 365 * 24 * 3600
     with client.get("/static/style.css?v=stale") as stale:  # an old page's address
         assert stale.cache_control.no_cache and not stale.cache_control.max_age

@@ -54,7 +54,7 @@ def _cache_versioned_static(response: Response) -> Response:
     """Let browsers keep a static file for a year when asked for at its current version."""
     if (
         request.endpoint == "static"
-        and response.status_code == 200
+        and response.status_code in (200, 304)  # a 304 renews the lifetime it sends
         and request.args.get("v")
         == _version(current_app.static_folder, request.view_args["filename"])
     ):
