@@ -110,4 +110,5 @@ def test_help_says_which_archive_and_lists_every_command_untruncated(tmp_path):
     assert url in shown
     unset = run("--help", env={k: v for k, v in os.environ.items() if k != "DATABASE_URL"})
     assert "foreign-desk.db" in unset.stdout
+    assert "DATABASE_URL" in run("ingest", "--help", env=dict(os.environ)).stdout
     assert ",..." not in shown and "(after..." not in shown  # click cut them short

@@ -29,7 +29,11 @@ FUTURE_SHOWN = 10  # files named in the warning; the rest are counted
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead.")
 def ingest_command(paths: tuple[str, ...], as_json: bool) -> None:
-    """Ingest article files and folders (default: seeds/)."""
+    """Ingest article files and folders (default: seeds/).
+
+    The archive is the one DATABASE_URL names (unset: foreign-desk.db in the instance folder;
+    `foreign-desk --help` shows which).
+    """
     paths = paths or ("seeds",)
     # Nothing to read at all is a mistake in the command; one missing name among others is a
     # rejection like a broken link, and the rest are ingested.
