@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from urllib.parse import urlencode
 
@@ -362,6 +362,18 @@ def applied(wanted: Asked, link: Links, names: dict[tuple[str, str], str]) -> li
     return found
 
 
+def year_links(wanted: Asked, link: Links, years: list[str]) -> dict[str, str]:
+    """Each year facet's address: the year within the From/To dates in force, so that its
+    count is what the click finds (a From in June keeps June, not all of the year)."""
+    chosen, found = wanted.chosen, {}
+    for year in years:
+        first, last = date(int(year), 1, 1), date(int(year), 12, 31)
+        start = request.args["from"] if chosen.start and chosen.start > first else year
+        end = request.args["to"] if chosen.end and chosen.end < last else year
+        found[year] = link(**{"from": start, "to": end})
+    return found
+
+
 def _without(values: tuple[str, ...], value: str) -> tuple[str, ...]:
     return tuple(v for v in values if v != value)
 
@@ -416,6 +428,7 @@ def page():
         form=form_values(),
         applied=in_force,
         chosen={(a.facet, a.value) for a in in_force},
+        year_links=year_links(wanted, link, [v.value for v in results.facets.years]),
         suggestions=suggestions(wanted) if not results.total else [],
         page_url=link,
         feed_url=page_url("search.feed", sort=None, per_page=None),

@@ -7,6 +7,8 @@ import xml.etree.ElementTree as ET
 from html import unescape
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
+
 from tests.conftest import write
 from tests.search.conftest import seed_text
 
@@ -82,6 +84,39 @@ def test_facets_count_and_narrow_when_followed(client, archive):
     topics = facet_links(page, "Topic")
     assert {"Venezuela", "Ukraine"} <= set(topics)  # beside what the tagger found
     assert result_titles(html(client, topics["Ukraine"])) == ["Ukraine Talks Stall in Minsk"]
+
+
+def total_of(page: str) -> int:
+    return int(re.search(r"of ([\d,]+)\+? articles?,", page)[1].replace(",", ""))
+
+
+def facet_counts(page: str, heading: str) -> dict[str, int]:
+    section = page.split(f"<h3>{heading}</h3>", 1)[1].split("</section>", 1)[0]
+    found = re.findall(r'>([^<]+)</a>\s*<span class="count">([\d,]+)</span>', section)
+    return {unescape(label): int(n.replace(",", "")) for label, n in found}
+
+
+@pytest.mark.parametrize(
+    "dates", ["from=2019-06&to=2020-03", "to=2019-06", "from=2019-06", "from=2019-06-01"]
+)
+def test_a_year_facet_keeps_the_dates_in_force_so_its_count_is_what_it_finds(
+    client, archive, dates
+):
+    page = html(client, f"/search?q=second&{dates}")
+    counts, years = facet_counts(page, "Year"), facet_links(page, "Year")
+    assert counts and set(counts) == set(years)
+    for year, url in years.items():
+        assert total_of(html(client, url)) == counts[year], (year, url)
+
+
+def test_a_year_facet_within_a_range_narrows_both_ends(client, archive):
+    years = facet_links(html(client, "/search?q=second&from=2019-06&to=2020-03"), "Year")
+    assert parse_qs(urlsplit(years["2020"]).query) == {
+        "q": ["second"],
+        "from": ["2020"],
+        "to": ["2020-03"],
+    }
+    assert parse_qs(urlsplit(years["2019"]).query)["from"] == ["2019-06"]
 
 
 def test_facets_follow_the_archive_when_it_grows(client, archive, ingest, tmp_path):
