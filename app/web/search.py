@@ -268,8 +268,9 @@ def out_of_reach(results: SearchPage) -> str | None:
     if shown >= results.total and results.total_exact:
         return None
     total = f"{results.total:,}{'' if results.total_exact else '+'}"
-    if results.sort == "relevance":
-        return f"showing the best {shown:,} of {total}; sort by date or {_NARROW}"
+    if results.sort == "relevance":  # the best of the newest matches, not of them all
+        ranked = f"results ranked among the {shown:,} most recently added of {total} matches"
+        return f"{ranked}; sort by date or {_NARROW}"
     return f"showing the first {shown:,} of {total}; {_NARROW}"
 
 
