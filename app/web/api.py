@@ -63,7 +63,11 @@ def search():
         "next": next_url,
         "total_exact": found.total_exact,
         "sort": found.sort,
-        "notes": [*wanted.query.notes, *filter(None, [web_search.out_of_reach(found)])],
+        "notes": [
+            *wanted.query.notes,
+            *(unknown.note for unknown in web_search.unknown_filters(wanted)),
+            *filter(None, [web_search.out_of_reach(found)]),
+        ],
     }
 
 

@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 from flask import Blueprint, Response, current_app, g, render_template, request, url_for
 
 from app import db, queries, search
+from app.search import known
 from app.search.backend import (
     COUNT_CAP,
     FACET_SAMPLE,
@@ -328,6 +329,37 @@ def _any_of(typed: Query) -> AnyOf:
 
 
 @dataclass(frozen=True, slots=True)
+class Unknown:
+    """A topic or source filter that names none, and the searches with what it may have meant."""
+
+    kind: str
+    given: str
+    meant: list[tuple[known.Suggestion, str]]  # each with the address of the search using it
+
+    @property
+    def note(self) -> str:
+        return known.note(self.kind, self.given, [suggestion for suggestion, _ in self.meant])
+
+
+def unknown_filters(wanted: Asked) -> list[Unknown]:
+    """The topics and sources asked for that the archive has none of: 0 results, explained."""
+    link = links(url_for("search.page"))
+    return [
+        Unknown(kind, given, [(s, _instead(wanted, link, kind, given, s.slug)) for s in meant])
+        for (kind, given), meant in known.unknown(db.session(), wanted.query).items()
+    ]
+
+
+def _instead(wanted: Asked, link: Links, kind: str, given: str, slug: str) -> str:
+    """This search's address with one topic or source, chosen or typed, replaced by another."""
+    if given in getattr(wanted.chosen, f"{kind}s"):
+        values = request.args.getlist(kind)
+        return link(**{kind: [slug if params.slug(v) == given else v for v in values]})
+    typed = tuple(slug if v == given else v for v in getattr(wanted.typed, f"{kind}s"))
+    return link(q=str(replace(wanted.typed, **{f"{kind}s": typed})))
+
+
+@dataclass(frozen=True, slots=True)
 class Applied:
     """A filter in force, shown as chosen, with the address of the search without it."""
 
@@ -419,6 +451,7 @@ def page():
         return render_template("search.html", wanted=wanted, results=None, form=form_values())
     results = run(wanted, page=True)
     link = links(url_for("search.page"))
+    unknown = unknown_filters(wanted)
     names = _names(wanted, results)
     in_force = applied(wanted, link, names)
     return render_template(
@@ -426,6 +459,7 @@ def page():
         wanted=wanted,
         results=results,
         names=names,
+        unknown=unknown,
         form=form_values(),
         applied=in_force,
         chosen={(a.facet, a.value) for a in in_force},
