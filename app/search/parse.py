@@ -32,6 +32,9 @@ _COMBINING = re.compile("[\u0300-\u036f]")
 _DATE_PART = re.compile(r"^(\d{1,4}(st|nd|rd|th)?|[a-z]{3,9}\.?),?$", re.IGNORECASE)
 MAX_DATE_WORDS = 3  # "2 April 2019"
 _LONE_OR = "OR needs a word or phrase on each side; it was left out"
+_OR_FILTER = (
+    "OR joins words, not source:, topic: or date filters (each filter must hold); it was left out"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,14 +132,14 @@ class _Reader:
             self.notes.append(text)
 
     def read(self) -> Query:
-        pending_or = negate_next = False
+        pending_or = negate_next = after_filter = False
         while self.pos < len(self.lexemes):
             lexeme = self.lexemes[self.pos]
             self.pos += 1
             if lexeme.keyword == "OR":
-                pending_or = bool(self.must)
+                pending_or = bool(self.must) and not after_filter
                 if not pending_or:
-                    self.note(_LONE_OR)
+                    self.note(_OR_FILTER if after_filter else _LONE_OR)
                 continue
             if lexeme.keyword == "AND":
                 continue  # every word must match anyway
@@ -146,8 +149,9 @@ class _Reader:
             if negate_next:
                 lexeme = Lexeme(lexeme.text, lexeme.quoted, True, lexeme.operator, lexeme.star)
                 negate_next = False
+            after_filter = _is_filter(lexeme)
             if pending_or and not _is_term(lexeme):
-                self.note(_LONE_OR)
+                self.note(_OR_FILTER if after_filter else _LONE_OR)
             self._take(lexeme, pending_or)
             pending_or = False
         if pending_or:
@@ -295,6 +299,10 @@ class _Reader:
 
     def _narrow_end(self, day: date) -> None:
         self.end = min(self.end, day) if self.end else day
+
+
+def _is_filter(lexeme: Lexeme) -> bool:
+    return lexeme.operator in (*FILTER_OPERATORS, *DATE_OPERATORS)
 
 
 def _is_term(lexeme: Lexeme) -> bool:
