@@ -191,6 +191,22 @@ def test_impossible_dates_are_explained(client, archive):
     assert "No articles match" in page and "The dates leave no room" in page
 
 
+def test_past_the_end_previous_goes_to_the_last_page_with_results(client, archive):
+    past = html(client, "/search?q=second&per_page=2&page=7")
+    assert "No more results on this page" in past
+    previous = unescape(re.search(r'<a rel="prev" href="([^"]+)"', past)[1])
+    assert parse_qs(urlsplit(previous).query)["page"] == ["3"]
+    assert result_titles(html(client, previous))
+
+
+@pytest.mark.parametrize("url", ["/search?q=second", "/no/such/page"])
+def test_each_search_landmark_has_its_own_name(client, archive, url):
+    page = client.get(url).get_data(as_text=True)
+    forms = re.findall(r'<form [^>]*role="search"[^>]*>', page)
+    labels = [re.search(r'aria-label="([^"]+)"', f)[1] for f in forms]
+    assert len(forms) == 2 and sorted(labels) == ["Search the archive", "Site search"]
+
+
 def test_paging(client, archive):
     first = html(client, "/search?q=second&per_page=2")
     assert "Results 1–2 of 5" in first
