@@ -157,3 +157,10 @@ def test_or_beside_a_filter_says_that_or_joins_words_only(client, archive, q, to
 def test_or_between_words_still_finds_either(client, archive):
     body = client.get("/api/search", query_string={"q": "kremlin OR talks source:reuters"})
     assert body.get_json()["notes"] == [] and body.get_json()["total"] == 1
+
+
+def test_a_snippet_across_paragraphs_is_one_line(client, archive):
+    results = client.get("/api/search?q=second").get_json()["results"]
+    snippets = [r["snippet"] for r in results]
+    assert any("absurd. A <mark>second</mark> paragraph" in s for s in snippets), snippets
+    assert not any("\n" in s for s in snippets)
