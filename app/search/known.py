@@ -74,14 +74,15 @@ def closest(given: str, keys: dict[str, str], context: Iterable[str] = ()) -> li
     """The slugs a person typing `given` most likely meant, best first, at most a few.
 
     An alias or name spelled so wins; then names holding `given` as whole words ("maduro" in
-    nicolas-maduro), those sharing more of the query's other words first; then near spellings.
+    nicolas-maduro), those sharing more of the query's other words first; else near spellings.
     """
     found = [keys[given]] if given in keys else []
     words, near = given.split("-"), set(context)
     holding = [k for k in keys if _holds(k.split("-"), words)]
     holding.sort(key=lambda k: (-len(near & set(k.split("-"))), len(k), k))
     found += [keys[k] for k in holding]
-    found += [keys[k] for k in difflib.get_close_matches(given, keys, 5, TYPO_CUTOFF)]
+    if not found:  # a near spelling only when no name holds it: maduro is not majuro
+        found = [keys[k] for k in difflib.get_close_matches(given, keys, 5, TYPO_CUTOFF)]
     return list(dict.fromkeys(found))[:MAX_SUGGESTIONS]
 
 

@@ -57,9 +57,10 @@ def test_known_filters_get_no_note(client, archive):
     ("given", "context", "meant"),
     [
         ("putin", (), ["vladimir-putin"]),  # an alias
-        ("maduro", (), ["nicolas-maduro"]),  # a word of the name
         ("the", ("moscow", "times"), ["the-moscow-times", "the-hill"]),  # the query's words rank
         ("venezula", (), ["venezuela"]),  # a typo
+        ("majuro", (), ["marshall-islands"]),  # an alias, not the near nicolas-maduro
+        ("maduro", (), ["nicolas-maduro"]),  # a name's word, not the near majuro
         ("xyzzy", (), []),
     ],
 )
@@ -71,5 +72,7 @@ def test_closest_names(given, context, meant):
         "the-hill": "the-hill",
         "the-moscow-times": "the-moscow-times",
         "venezuela": "venezuela",
+        "majuro": "marshall-islands",
+        "marshall-islands": "marshall-islands",
     }
     assert closest(given, keys, context) == meant
