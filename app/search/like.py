@@ -17,6 +17,7 @@ def like_title(title: str) -> str:
     case, so that no word reads as a keyword (OR, NOT).
     """
     found = [w.lower() for w in words(title)]
-    kept = [w for w in dict.fromkeys(found) if w not in STOPWORDS] or found[:1]
+    # One letter says nothing: the s of "Venezuela's" would match most titles.
+    kept = [w for w in dict.fromkeys(found) if w not in STOPWORDS and len(w) > 1] or found[:1]
     terms = tuple(Term((w,), field="title") for w in kept)
     return str(Query(must=(AnyOf(terms),))) if terms else ""

@@ -32,6 +32,9 @@ _COMBINING = re.compile("[\u0300-\u036f]")
 _DATE_PART = re.compile(r"^(\d{1,4}(st|nd|rd|th)?|[a-z]{3,9}\.?),?$", re.IGNORECASE)
 MAX_DATE_WORDS = 3  # "2 April 2019"
 _LONE_OR = "OR needs a word or phrase on each side; it was left out"
+_OR_FILTER = (
+    "OR joins words, not source:, topic: or date filters (each filter must hold); it was left out"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +108,8 @@ def parse(text: str) -> Query:
     shown = visible(text)
     if query.is_empty and shown and not query.notes:
         # Syntax alone (`(`, `NOT`, `""`): say so rather than seem to have searched.
-        return replace(query, notes=(f'"{shown}" has no words to search for',))
+        # Curly quotes around it: a lone `"` in straight ones read `"""`.
+        return replace(query, notes=(f"\u201c{shown}\u201d has no words to search for",))
     return query
 
 
@@ -129,14 +133,12 @@ class _Reader:
             self.notes.append(text)
 
     def read(self) -> Query:
-        pending_or = negate_next = False
+        or_seen = pending_or = negate_next = after_filter = False
         while self.pos < len(self.lexemes):
             lexeme = self.lexemes[self.pos]
             self.pos += 1
             if lexeme.keyword == "OR":
-                pending_or = bool(self.must)
-                if not pending_or:
-                    self.note(_LONE_OR)
+                or_seen, pending_or = True, bool(self.must) and not after_filter
                 continue
             if lexeme.keyword == "AND":
                 continue  # every word must match anyway
@@ -146,11 +148,12 @@ class _Reader:
             if negate_next:
                 lexeme = Lexeme(lexeme.text, lexeme.quoted, True, lexeme.operator, lexeme.star)
                 negate_next = False
-            if pending_or and not _is_term(lexeme):
-                self.note(_LONE_OR)
+            if or_seen:
+                self._note_or(after_filter or _is_filter(lexeme), pending_or and _is_term(lexeme))
             self._take(lexeme, pending_or)
-            pending_or = False
-        if pending_or:
+            or_seen = pending_or = False
+            after_filter = _is_filter(lexeme)
+        if or_seen:
             self.note(_LONE_OR)
         return Query(
             must=tuple(self.must),
@@ -161,6 +164,13 @@ class _Reader:
             end=self.end,
             notes=tuple(self.notes),
         )
+
+    def _note_or(self, beside_filter: bool, joins: bool) -> None:
+        """Say why an OR was left out, if it was: it joins two words or phrases only."""
+        if beside_filter:
+            self.note(_OR_FILTER)
+        elif not joins:
+            self.note(_LONE_OR)
 
     def _take(self, lexeme: Lexeme, or_previous: bool) -> None:
         if lexeme.operator in DATE_OPERATORS:
@@ -295,6 +305,10 @@ class _Reader:
 
     def _narrow_end(self, day: date) -> None:
         self.end = min(self.end, day) if self.end else day
+
+
+def _is_filter(lexeme: Lexeme) -> bool:
+    return lexeme.operator in (*FILTER_OPERATORS, *DATE_OPERATORS)
 
 
 def _is_term(lexeme: Lexeme) -> bool:

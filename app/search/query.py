@@ -82,9 +82,7 @@ class Query:
         start, end = _latest(self.start, chosen.start), _earliest(self.end, chosen.end)
         notes = self.notes
         if start and end and start > end:  # nothing can match: say why rather than just "none"
-            notes += (
-                f"no day is both on or after {start:%-d %B %Y} and on or before {end:%-d %B %Y}",
-            )
+            notes += (no_day_between(start, end),)
         return replace(
             self,
             sources=_added(self.sources, chosen.sources),
@@ -107,6 +105,11 @@ class Query:
         if self.end:
             parts.append(f"to:{self.end.isoformat()}")
         return " ".join(parts)
+
+
+def no_day_between(start: date, end: date) -> str:
+    """Why dates that exclude each other find nothing."""
+    return f"no day is both on or after {start:%-d %B %Y} and on or before {end:%-d %B %Y}"
 
 
 def _added(values: tuple[str, ...], more: tuple[str, ...]) -> tuple[str, ...]:

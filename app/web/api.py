@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, request, url_for
 
 from app import counts, db, history, lists, queries, similar, topic_queries
+from app.search.query import no_day_between
 from app.web import params, reader, serialize
 from app.web import search as web_search
 from app.web import topics as topics_page
@@ -21,10 +22,13 @@ def articles():
     if more is not None:
         args = {k: v for k, v in request.args.items() if k != "after"}
         next_url = url_for("api.articles", **args, after=str(more))
+    start, end = filters.start, filters.end
     return {
         "total": lists.count(db.session(), filters),
         "articles": [serialize.summary(a) for a in page],
         "next": next_url,
+        # as /api/search says it: an empty list is not the whole answer
+        "notes": [no_day_between(start, end)] if start and end and start > end else [],
     }
 
 
@@ -63,7 +67,11 @@ def search():
         "next": next_url,
         "total_exact": found.total_exact,
         "sort": found.sort,
-        "notes": [*wanted.query.notes, *filter(None, [web_search.out_of_reach(found)])],
+        "notes": [
+            *wanted.query.notes,
+            *(unknown.note for unknown in web_search.unknown_filters(wanted)),
+            *filter(None, [web_search.out_of_reach(found)]),
+        ],
     }
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from urllib.parse import urlencode
 
 from flask import Blueprint, Response, current_app, g, render_template, request, url_for
 
 from app import db, queries, search
+from app.search import known
 from app.search.backend import (
     COUNT_CAP,
     FACET_SAMPLE,
@@ -268,8 +269,9 @@ def out_of_reach(results: SearchPage) -> str | None:
     if shown >= results.total and results.total_exact:
         return None
     total = f"{results.total:,}{'' if results.total_exact else '+'}"
-    if results.sort == "relevance":
-        return f"showing the best {shown:,} of {total}; sort by date or {_NARROW}"
+    if results.sort == "relevance":  # the best of the newest matches, not of them all
+        ranked = f"results ranked among the {shown:,} most recently added of {total} matches"
+        return f"{ranked}; sort by date or {_NARROW}"
     return f"showing the first {shown:,} of {total}; {_NARROW}"
 
 
@@ -327,6 +329,37 @@ def _any_of(typed: Query) -> AnyOf:
 
 
 @dataclass(frozen=True, slots=True)
+class Unknown:
+    """A topic or source filter that names none, and the searches with what it may have meant."""
+
+    kind: str
+    given: str
+    meant: list[tuple[known.Suggestion, str]]  # each with the address of the search using it
+
+    @property
+    def note(self) -> str:
+        return known.note(self.kind, self.given, [suggestion for suggestion, _ in self.meant])
+
+
+def unknown_filters(wanted: Asked) -> list[Unknown]:
+    """The topics and sources asked for that the archive has none of: 0 results, explained."""
+    link = links(url_for("search.page"))
+    return [
+        Unknown(kind, given, [(s, _instead(wanted, link, kind, given, s.slug)) for s in meant])
+        for (kind, given), meant in known.unknown(db.session(), wanted.query).items()
+    ]
+
+
+def _instead(wanted: Asked, link: Links, kind: str, given: str, slug: str) -> str:
+    """This search's address with one topic or source, chosen or typed, replaced by another."""
+    if given in getattr(wanted.chosen, f"{kind}s"):
+        values = request.args.getlist(kind)
+        return link(**{kind: [slug if params.slug(v) == given else v for v in values]})
+    typed = tuple(slug if v == given else v for v in getattr(wanted.typed, f"{kind}s"))
+    return link(q=str(replace(wanted.typed, **{f"{kind}s": typed})))
+
+
+@dataclass(frozen=True, slots=True)
 class Applied:
     """A filter in force, shown as chosen, with the address of the search without it."""
 
@@ -359,6 +392,18 @@ def applied(wanted: Asked, link: Links, names: dict[tuple[str, str], str]) -> li
                 less = replace(typed, **{f"{facet}s": _without(getattr(typed, f"{facet}s"), value)})
                 label = names.get((facet, value), value)
                 found.append(Applied(facet, value, label, link(q=str(less))))
+    return found
+
+
+def year_links(wanted: Asked, link: Links, years: list[str]) -> dict[str, str]:
+    """Each year facet's address: the year within the From/To dates in force, so that its
+    count is what the click finds (a From in June keeps June, not all of the year)."""
+    chosen, found = wanted.chosen, {}
+    for year in years:
+        first, last = date(int(year), 1, 1), date(int(year), 12, 31)
+        start = request.args["from"] if chosen.start and chosen.start > first else year
+        end = request.args["to"] if chosen.end and chosen.end < last else year
+        found[year] = link(**{"from": start, "to": end})
     return found
 
 
@@ -406,6 +451,7 @@ def page():
         return render_template("search.html", wanted=wanted, results=None, form=form_values())
     results = run(wanted, page=True)
     link = links(url_for("search.page"))
+    unknown = unknown_filters(wanted)
     names = _names(wanted, results)
     in_force = applied(wanted, link, names)
     return render_template(
@@ -413,9 +459,11 @@ def page():
         wanted=wanted,
         results=results,
         names=names,
+        unknown=unknown,
         form=form_values(),
         applied=in_force,
         chosen={(a.facet, a.value) for a in in_force},
+        year_links=year_links(wanted, link, [v.value for v in results.facets.years]),
         suggestions=suggestions(wanted) if not results.total else [],
         page_url=link,
         feed_url=page_url("search.feed", sort=None, per_page=None),

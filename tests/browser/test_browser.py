@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import OUTSIDE_LINK, REVISED_TITLE, TARGET_TITLE
 
@@ -105,6 +106,20 @@ def test_search_from_the_header_box(site, page):
     expected = 200 if site.has_route("/search") else 404
     assert navigation.value.status == expected
     assert page.locator("form[role=search] input[name=q]").count() >= 1
+
+
+@pytest.mark.parametrize(("width", "shown"), [(390, True), (1280, False)])
+def test_on_a_phone_a_link_near_the_top_leads_to_the_facets(site, browser, width, shown):
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    page = context.new_page()
+    page.goto(site.url + "/search?q=venezuela")
+    link = page.get_by_role("link", name="Narrow the search")
+    assert link.is_visible() is shown
+    if shown:
+        assert link.bounding_box()["y"] < 844  # on the first screen, above the results
+        link.click()
+        expect(page.locator("#narrow h2")).to_be_in_viewport()  # scrolled (smoothly) to it
+    context.close()
 
 
 def test_page_through_a_list_and_back(site, page):

@@ -138,3 +138,29 @@ def test_a_date_filter_that_is_two_different_days_asks_which(client, archive):
 def test_notes_say_what_was_left_out(client, archive):
     body = client.get("/api/search?q=russia OR&sort=relevance").get_json()
     assert body["notes"] and "OR" in body["notes"][0]
+
+
+OR_FILTER = (
+    "OR joins words, not source:, topic: or date filters (each filter must hold); it was left out"
+)
+
+
+@pytest.mark.parametrize(
+    ("q", "total"),
+    [("source:reuters OR source:afp", 0), ("talks OR source:afp", 1), ("after:2020 OR kremlin", 1)],
+)
+def test_or_beside_a_filter_says_that_or_joins_words_only(client, archive, q, total):
+    body = client.get("/api/search", query_string={"q": q}).get_json()
+    assert body["notes"] == [OR_FILTER] and body["total"] == total
+
+
+def test_or_between_words_still_finds_either(client, archive):
+    body = client.get("/api/search", query_string={"q": "kremlin OR talks source:reuters"})
+    assert body.get_json()["notes"] == [] and body.get_json()["total"] == 1
+
+
+def test_a_snippet_across_paragraphs_is_one_line(client, archive):
+    results = client.get("/api/search?q=second").get_json()["results"]
+    snippets = [r["snippet"] for r in results]
+    assert any("absurd. A <mark>second</mark> paragraph" in s for s in snippets), snippets
+    assert not any("\n" in s for s in snippets)

@@ -93,12 +93,15 @@ def test_relevance_says_where_its_pages_stop(client, archive, bounds):
         url = body["next"]
     assert len(seen) == 2 and body["total"] == 5
     assert notes[-1] == (
-        "showing the best 2 of 5; sort by date or narrow the search to see the rest"
+        "results ranked among the 2 most recently added of 5 matches;"
+        " sort by date or narrow the search to see the rest"
     )
     first = client.get("/search?q=second&per_page=1").get_data(as_text=True)
-    assert "Showing the best 2 of 5; sort by date" in first
+    assert "Results ranked among the 2 most recently added of 5 matches; sort" in first
     last = client.get("/search?q=second&per_page=1&page=2").get_data(as_text=True)
-    assert 'rel="next"' not in last and "The end of what can be shown: showing the best 2" in last
+    assert (
+        'rel="next"' not in last and "shown: results ranked among the 2 most recently added" in last
+    )
     assert "sort=newest" in last.split("The end of what can be shown", 1)[1]
     past = client.get("/search?q=second&per_page=1&page=3").get_data(as_text=True)
     assert "No more results" not in past and "Only the first 2 results can be shown" in past
@@ -106,7 +109,7 @@ def test_relevance_says_where_its_pages_stop(client, archive, bounds):
 
 def test_no_reach_note_when_every_result_can_be_shown(client, archive):
     assert client.get("/api/search?q=second").get_json()["notes"] == []
-    assert "Showing the best" not in client.get("/search?q=second").get_data(as_text=True)
+    assert "Results ranked among" not in client.get("/search?q=second").get_data(as_text=True)
 
 
 def test_date_order_says_where_its_pages_stop(client, archive, monkeypatch):

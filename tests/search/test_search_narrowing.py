@@ -121,26 +121,34 @@ def test_chosen_filters_show_as_chosen_each_with_a_way_to_drop_it(client, credit
     assert "Venezuela" not in facet_counts(page) and "2019" not in facet_counts(page)
     drop = removers(page)
     assert set(drop) == {
-        "Remove year 2019",
-        "Remove topic Venezuela",
-        "Remove topic Ukraine",
-        "Remove source Reuters",
+        "Remove the year 2019",
+        "Remove the topic Venezuela",
+        "Remove the topic Ukraine",
+        "Remove the source Reuters",
     }
-    assert parse_qsl(urlsplit(drop["Remove topic Venezuela"]).query) == [
+    assert parse_qsl(urlsplit(drop["Remove the topic Venezuela"]).query) == [
         ("q", "helicopter"),
         ("topic", "ukraine"),
         ("source", "reuters"),
         ("from", "2019"),
         ("to", "2019"),
     ]
-    assert "from=" not in drop["Remove year 2019"] and "topic=venezuela" in drop["Remove year 2019"]
-    assert "source=" not in drop["Remove source Reuters"]
+    assert (
+        "from=" not in drop["Remove the year 2019"]
+        and "topic=venezuela" in drop["Remove the year 2019"]
+    )
+    assert "source=" not in drop["Remove the source Reuters"]
+
+
+def test_a_date_in_force_is_dropped_by_a_link_naming_the_field(client, credited):
+    page = page_of(client, "/search?q=helicopter&from=2019&to=2020-06")
+    assert set(removers(page)) == {"Remove the From date 2019", "Remove the To date 2020-06"}
 
 
 def test_a_topic_typed_among_the_words_shows_as_chosen_and_can_be_dropped(client, credited):
     page = page_of(client, "/search?q=helicopter topic:venezuela")
     assert "Venezuela" in chosen_labels(page)
-    assert parse_qsl(urlsplit(removers(page)["Remove topic Venezuela"]).query) == [
+    assert parse_qsl(urlsplit(removers(page)["Remove the topic Venezuela"]).query) == [
         ("q", "helicopter")
     ]
 
@@ -224,12 +232,12 @@ def test_control_characters_are_not_echoed(client, archive):
     assert 'name="from" value="2019 "' in again
 
 
-@pytest.mark.parametrize("q", ["(", "NOT", '""', 'title:"'])
+@pytest.mark.parametrize("q", ["(", "NOT", '""', 'title:"', '"'])
 def test_nothing_searchable_says_so_in_the_api_and_on_the_page(client, archive, q):
     api = client.get("/api/search", query_string={"q": q}).get_json()
-    assert api["notes"] == [f'"{q}" has no words to search for']
+    assert api["notes"] == [f"\u201c{q}\u201d has no words to search for"]
     page = page_of(client, "/search?" + urlsplit(f"?q={q}").query.replace('"', "%22"))
-    assert unescape(f'"{q}" has no words to search for') in unescape(page)
+    assert f"\u201c{q}\u201d has no words to search for" in unescape(page)
 
 
 def test_dates_that_exclude_each_other_are_explained(client, archive):

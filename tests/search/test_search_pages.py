@@ -7,6 +7,8 @@ import xml.etree.ElementTree as ET
 from html import unescape
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
+
 from tests.conftest import write
 from tests.search.conftest import seed_text
 
@@ -84,6 +86,39 @@ def test_facets_count_and_narrow_when_followed(client, archive):
     assert result_titles(html(client, topics["Ukraine"])) == ["Ukraine Talks Stall in Minsk"]
 
 
+def total_of(page: str) -> int:
+    return int(re.search(r"of ([\d,]+)\+? articles?,", page)[1].replace(",", ""))
+
+
+def facet_counts(page: str, heading: str) -> dict[str, int]:
+    section = page.split(f"<h3>{heading}</h3>", 1)[1].split("</section>", 1)[0]
+    found = re.findall(r'>([^<]+)</a>\s*<span class="count">([\d,]+)</span>', section)
+    return {unescape(label): int(n.replace(",", "")) for label, n in found}
+
+
+@pytest.mark.parametrize(
+    "dates", ["from=2019-06&to=2020-03", "to=2019-06", "from=2019-06", "from=2019-06-01"]
+)
+def test_a_year_facet_keeps_the_dates_in_force_so_its_count_is_what_it_finds(
+    client, archive, dates
+):
+    page = html(client, f"/search?q=second&{dates}")
+    counts, years = facet_counts(page, "Year"), facet_links(page, "Year")
+    assert counts and set(counts) == set(years)
+    for year, url in years.items():
+        assert total_of(html(client, url)) == counts[year], (year, url)
+
+
+def test_a_year_facet_within_a_range_narrows_both_ends(client, archive):
+    years = facet_links(html(client, "/search?q=second&from=2019-06&to=2020-03"), "Year")
+    assert parse_qs(urlsplit(years["2020"]).query) == {
+        "q": ["second"],
+        "from": ["2020"],
+        "to": ["2020-03"],
+    }
+    assert parse_qs(urlsplit(years["2019"]).query)["from"] == ["2019-06"]
+
+
 def test_facets_follow_the_archive_when_it_grows(client, archive, ingest, tmp_path):
     assert list(facet_links(html(client, "/search?q=second"), "Year")) == ["2021", "2020", "2019"]
     later = seed_text("Talks Resume", "AFP", "March 3, 2022", "A second round began.", "resume")
@@ -154,6 +189,22 @@ def test_nothing_found_offers_any_of_the_words(client, archive):
 def test_impossible_dates_are_explained(client, archive):
     page = html(client, "/search?q=kremlin after:2020 before:2019")
     assert "No articles match" in page and "The dates leave no room" in page
+
+
+def test_past_the_end_previous_goes_to_the_last_page_with_results(client, archive):
+    past = html(client, "/search?q=second&per_page=2&page=7")
+    assert "No more results on this page" in past
+    previous = unescape(re.search(r'<a rel="prev" href="([^"]+)"', past)[1])
+    assert parse_qs(urlsplit(previous).query)["page"] == ["3"]
+    assert result_titles(html(client, previous))
+
+
+@pytest.mark.parametrize("url", ["/search?q=second", "/no/such/page"])
+def test_each_search_landmark_has_its_own_name(client, archive, url):
+    page = client.get(url).get_data(as_text=True)
+    forms = re.findall(r'<form [^>]*role="search"[^>]*>', page)
+    labels = [re.search(r'aria-label="([^"]+)"', f)[1] for f in forms]
+    assert len(forms) == 2 and sorted(labels) == ["Search the archive", "Site search"]
 
 
 def test_paging(client, archive):

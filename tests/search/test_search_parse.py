@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app.search.like import like_title
 from app.search.parse import MAX_CHARS, MAX_TERMS, parse
 from app.search.query import AnyOf, Chosen, Query, Term
 
@@ -233,3 +234,9 @@ SYNTAX = st.sampled_from(
 def test_syntax_soup_reads_back_the_same(parts):
     query = parse("".join(parts))
     assert parse(str(query)) == query
+
+
+def test_a_similar_titles_search_leaves_out_one_letter_words():
+    assert like_title("Venezuela's Government Falls, Says U.S.") == (
+        "title:venezuela OR title:government OR title:falls OR title:says"
+    )

@@ -84,6 +84,16 @@ def test_filters_by_date_and_source(client, seeded):
     assert client.get("/api/articles?source=nobody").get_json()["total"] == 0
 
 
+def test_dates_that_exclude_each_other_are_explained_as_search_does(client, seeded):
+    body = client.get("/api/articles?from=2020&to=2019").get_json()
+    assert body["total"] == 0 and body["articles"] == []
+    assert body["notes"] == [
+        "no day is both on or after 1 January 2020 and on or before 31 December 2019"
+    ]
+    assert client.get("/api/search?from=2020&to=2019").get_json()["notes"] == body["notes"]
+    assert client.get("/api/articles?from=2019&to=2020").get_json()["notes"] == []
+
+
 def test_a_source_or_topic_may_be_named_as_search_accepts(client, seeded):
     by_slug = client.get("/api/articles?source=the-moscow-times&topic=venezuela").get_json()
     by_name = client.get("/api/articles?source=The Moscow Times&topic=Venezuela").get_json()
@@ -137,5 +147,5 @@ def test_json_is_utf8_in_the_documented_key_order(client, ingest, tmp_path):
     response = client.get("/api/articles")
     assert response.mimetype == "application/json" and response.data.endswith(b"}\n")
     assert "Talks in Cúcuta".encode() in response.data  # not escaped as \u00fa
-    assert list(response.get_json()) == ["total", "articles", "next"]
+    assert list(response.get_json()) == ["total", "articles", "next", "notes"]
     assert list(response.get_json()["articles"][0])[:3] == ["id", "url", "title"]

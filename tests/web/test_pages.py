@@ -52,7 +52,10 @@ def test_unknown_things_answer_404_with_a_page_that_helps(client, seeded, url):
     assert response.status_code == 404
     html = response.get_data(as_text=True)
     assert "<h1>Not found</h1>" in html
-    assert '<form class="search big" role="search" action="/search" method="get">' in html
+    assert (
+        '<form class="search big" role="search" aria-label="Search the archive"'
+        ' action="/search" method="get">' in html
+    )
     assert 'href="/">The front page</a>' in html and 'href="/archive">' in html
     assert "<title>404 Not Found · Foreign Desk</title>" in html
 

@@ -154,3 +154,23 @@ def test_the_a_to_z_list_jumps_to_a_letter(client, ingest, tmp_path):
         r'href="/sources/([a-z0-9-]+)">', listing(client.get(t).get_data(as_text=True))
     )
     assert listed == ["tatiana-volkova", "x-org", "yuri-orlov"]
+
+
+def test_agencies_are_ranked_by_bylines_and_photo_credits(client, ingest, tmp_path):
+    for k in range(3):
+        write(tmp_path, f"t{k}.txt", photo("Someone / TASS", f"T{k}", f"https://x.org/t{k}"))
+    write(tmp_path, "e.txt", photo("Someone / EPA", "E", "https://x.org/e"))
+    write(tmp_path, "a.txt", by("[AP](#)", "Written by AP", "https://x.org/a"))
+    ingest(tmp_path)
+    html = client.get("/sources").get_data(as_text=True)
+    agencies = html.partition('id="kind-agency"')[2].partition("</section>")[0]
+    assert "bylines or for photos" in agencies
+    ranked = re.findall(
+        r'href="/sources/([a-z-]+)">[^<]+</a>\s*<span class="count">([^<]*)<', agencies
+    )
+    assert ranked == [("tass", "3 photos"), ("epa", "1 photo")]
+    # AP, a news organisation, wrote one and took its photo (the fixture's credit)
+    assert re.search(r'/sources/ap">AP</a>\s*<span class="count">1 byline, 1 photo<', html)
+    assert re.search(
+        r'href="/sources/tass">TASS</a>\s*<span class="count">3 photos<', listing(html)
+    )
