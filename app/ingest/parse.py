@@ -104,6 +104,7 @@ def _parse_layout(raw: str, encoding: str) -> ParsedArticle | Rejection:
         raw_text=raw,
         encoding=encoding,
         format=fmt,
+        date_line=front.get("date"),
     )
 
 

@@ -98,6 +98,7 @@ class Prepared:
     photo_agency: sources.Credit | None
     terms: dict[str, float]  # distinctive terms, for "More like this"
     topics: list[tagging.TagValues]  # from the title and body, never the byline or photo credit
+    unread_date_line: str | None  # a date line that could not be read, the article undated
 
 
 def prepare(data: bytes, name: str, taxonomy: str | None = None) -> Prepared | Rejection:
@@ -116,4 +117,5 @@ def prepare(data: bytes, name: str, taxonomy: str | None = None) -> Prepared | R
         photo_agency=sources.photo_agency(parsed.photo_credit),
         terms=terms(values["title"], values["body_text"]),
         topics=tagging.stored(tagging.tagger(taxonomy).tag(values["title"], values["body_text"])),
+        unread_date_line=None if parsed.published else parsed.date_line,
     )

@@ -54,3 +54,48 @@ def test_words_after_a_related_link_are_not_its_title(client, ingest, tmp_path, 
     text = HEAD.format(title="Citing") + f"First.\n\nRelated article: {line}\n\nSecond.\n"
     article = stored(client, ingest, tmp_path, text)
     assert related(article) == [(title, href, 1) for title, href in refs]
+
+
+# B6: date lines with a label, a time or a second date; R4: a date line that cannot be read
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Published April 2, 2019",
+        "Updated: April 2, 2019",
+        "April 2, 2019 | 10:35 AM",
+        "April 2, 2019 (Updated April 3, 2019)",
+        "Posted on 2 April 2019 · 10:35 MSK",
+    ],
+)
+def test_a_labelled_or_timed_date_line_gives_the_date_and_is_not_body(
+    client, ingest, tmp_path, line
+):
+    text = f"# Dated\n\nBy Reuters\n\n{line}\n\nThe first paragraph.\n"
+    article = stored(client, ingest, tmp_path, text)
+    assert article["published"] == "2019-04-02"
+    assert article["paragraphs"] == ["The first paragraph."]
+
+
+@pytest.mark.parametrize(
+    "line", ["Published April 2, 2019 by the ministry.", "April 2, 2019 | Moscow"]
+)
+def test_a_sentence_or_a_place_after_a_date_is_body(client, ingest, tmp_path, line):
+    article = stored(client, ingest, tmp_path, f"# Not Dated\n\n{line}\n\nMore.\n")
+    assert article["published"] is None and article["paragraphs"] == [line, "More."]
+
+
+def test_an_unread_date_line_is_named_in_a_note_and_never_guessed(client, runner, tmp_path):
+    for name, line in (("a.txt", "Published 03/12/2019"), ("b.txt", "Updated: February 30, 2019")):
+        write(tmp_path, name, f"# Story {name}\n\n{line}\n\nBody.\n")
+    write(tmp_path, "c.txt", "# Dated Story\n\nApril 2, 2019 | 10:35 AM\n\nBody.\n")
+    result = runner.invoke(args=["ingest", str(tmp_path)])
+    assert result.exit_code == 0
+    assert "note: 2 files have a date line that could not be read as one day" in result.stderr
+    assert f"{tmp_path / 'a.txt'}: Published 03/12/2019" in result.stderr
+    assert "c.txt" not in result.stderr
+    articles = client.get("/api/articles").get_json()["articles"]
+    assert sorted(a["published"] or "" for a in articles) == ["", "", "2019-04-02"]
+    again = runner.invoke(args=["ingest", str(tmp_path)])  # unchanged now: nothing to say
+    assert again.stderr == ""
