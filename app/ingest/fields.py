@@ -32,7 +32,7 @@ _DAY_MONTH_YEAR = re.compile(r"(\d\d?) ([A-Za-z]+)\.?,? ((?:19|20)\d\d)")
 # What news sites print around a date: "Published April 2, 2019", "Updated: April 2, 2019",
 # "April 2, 2019 | 10:35 AM", "April 2, 2019 (Updated April 3, 2019)".
 _DATE_LABEL = re.compile(
-    r"(?:(?:first|last|originally)\s+)?(?:published|updated|posted|modified)(?:\s+on)?\s*:?\s+",
+    r"^\s*(?:(?:first|last|originally)\s+)?(?:published|updated|posted|modified)(?:\s+on)?\s*:?\s+",
     re.I,
 )
 # What a line needs before those are looked for: most lines are bylines and first paragraphs.
