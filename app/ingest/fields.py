@@ -12,7 +12,16 @@ from app.markup import to_plain
 
 HAS_LETTER = re.compile(r"[^\W\d_]")
 BYLINE = re.compile(r"by:?\s+(.+)", re.I)
-_AUTHOR_SEPARATOR = re.compile(r"\s*(?:,\s*and\s+|,|;|&|\band\b)\s*")
+_AUTHOR_SEPARATOR = re.compile(r"\s*(?:,\s*and\s+|,|;|&|\||\band\b)\s*")
+# What follows a name in a byline without being one: "Jane Doe, Moscow correspondent" (a role,
+# dropped), "Reuters staff" (the organisation's staff: Reuters), "Jane Doe in Moscow" (a place).
+_ROLE = re.compile(
+    r".*\b(?:correspondents?|reporters?|editors?|writers?|columnists?|contributors?|bureau|chief"
+    r"|desk|staff)",
+    re.I,
+)
+_STAFF = re.compile(r"(.+?)\s+staff(?:\s+(?:writers?|reporters?))?", re.I)
+_IN_PLACE = re.compile(r"(.+?)\s+in\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*")
 _LINK_MARKUP = re.compile(r"\[([^\[\]]*)\]\([^()\s]*\)")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)/(\d\d?)/(\d\d?)(?:/|$)")
 YMD_DATE = re.compile(r"\s*(\d{4})[-/.](\d\d?)[-/.](\d\d?)(?!\d)")
@@ -59,10 +68,26 @@ def byline(line: str) -> str | None:
 
 
 def split_authors(byline: str | None) -> tuple[str, ...]:
-    """Return each name a byline credits: "A, B and C" → ("A", "B", "C")."""
+    """Return each name a byline credits: "A, B and C" → ("A", "B", "C").
+
+    Roles and places are no names: "Jane Doe, Moscow correspondent" and "Jane Doe in Moscow"
+    credit Jane Doe; "Jane Doe and Reuters staff" and "Jane Doe | Reuters" credit Reuters too.
+    """
     if not byline:
         return ()
-    return tuple(name for name in _AUTHOR_SEPARATOR.split(byline) if name)
+    names = (_credited(part) for part in _AUTHOR_SEPARATOR.split(byline) if part)
+    return tuple(name for name in names if name)
+
+
+def _credited(part: str) -> str | None:
+    """Return who one part of a byline names, or None when it is only a role."""
+    if staff := _STAFF.fullmatch(part):
+        return staff[1]
+    if _ROLE.fullmatch(part):
+        return None
+    if place := _IN_PLACE.fullmatch(part):
+        return place[1]
+    return part
 
 
 def read_date_line(line: str) -> tuple[bool, date | None]:

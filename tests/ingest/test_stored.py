@@ -99,3 +99,31 @@ def test_an_unread_date_line_is_named_in_a_note_and_never_guessed(client, runner
     assert sorted(a["published"] or "" for a in articles) == ["", "", "2019-04-02"]
     again = runner.invoke(args=["ingest", str(tmp_path)])  # unchanged now: nothing to say
     assert again.stderr == ""
+
+
+# B5: bylines with a role, a place or a desk
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "source"),
+    [
+        ("By [Jane Doe](#), Moscow correspondent", ["Jane Doe"], "jane-doe"),
+        ("By Jane Doe in Moscow", ["Jane Doe"], "jane-doe"),
+        ("By Jane Doe and Reuters staff", ["Jane Doe", "Reuters"], "reuters"),
+        ("By Jane Doe | Reuters", ["Jane Doe", "Reuters"], "reuters"),
+        ("By Jane Doe, Staff Writer, and John Roe in Kyiv", ["Jane Doe", "John Roe"], "jane-doe"),
+        ("By Reuters, AFP and AP", ["Reuters", "AFP", "AP"], "reuters"),
+        ("By Anna Ivanova, John Smith and Pyotr Petrov", ["Anna Ivanova", "John Smith",
+                                                         "Pyotr Petrov"], "anna-ivanova"),
+    ],
+)  # fmt: skip
+def test_roles_and_places_in_a_byline_are_not_authors(
+    client, ingest, tmp_path, line, authors, source
+):
+    article = stored(client, ingest, tmp_path, f"# Bylined\n\n{line}\n\nApril 2, 2019\n\nText.\n")
+    assert article["authors"] == authors
+    assert article["byline"] == line.removeprefix("By ").replace("[Jane Doe](#)", "Jane Doe")
+    assert article["source"]["slug"] == source
+    assert client.get("/sources/moscow-correspondent").status_code == 404
+    page = client.get(article["url"]).get_data(as_text=True)
+    assert "correspondent</a>" not in page and "Staff Writer</a>" not in page
