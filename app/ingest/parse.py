@@ -21,6 +21,13 @@ MAX_FRONT_LINE_CHARS = 200  # bylines and photo credits are short; a longer line
 _HEADING = re.compile(r"#{1,6}\s*(.*)")
 _SETEXT_UNDERLINE = re.compile(r"=+$")
 _BOLD_ONLY = re.compile(r"(\*\*|__)((?:(?!\1).)+)\1")
+_ITALIC_ONLY = re.compile(r"([*_])((?:(?!\1).)+)\1")
+# The page says "Photo:" before a credit itself; the file's own label is not the credit.
+_PHOTO_LABEL = re.compile(
+    r"(?:photo(?:graph)?s?(?:\s+credit)?\s*(?::|\bby\b)|photo\s+courtesy\s+of\b)\s*", re.I
+)
+# An italic line is a credit only in a credit's shape: "Name / Agency", or labelled "Photo:".
+_CREDIT_SHAPE = re.compile(r"[^!?:;]{1,100}/[^!?:;]{1,100}(?<![.!?])")
 _RELATED_LINE = re.compile(
     r"^[ \t]*[*_]{0,2}related[ \t]+articles?[ \t]*(?::[*_]{0,2}|[*_]{1,2}[ \t]*:)[ \t]*(.{0,500})$",
     re.I | re.M,
@@ -176,10 +183,19 @@ def _front_item(line: str) -> tuple[str, str] | None:
     if names := byline(line):
         return "byline", names
     if bold := _BOLD_ONLY.fullmatch(line):
-        return "photo", to_plain(bold[2], inline=True)
+        return "photo", _photo_credit(to_plain(bold[2], inline=True))
+    if (italic := _ITALIC_ONLY.fullmatch(line)) and (
+        _PHOTO_LABEL.match(italic[2]) or _CREDIT_SHAPE.fullmatch(italic[2])
+    ):
+        return "photo", _photo_credit(to_plain(italic[2], inline=True))
     if read_date_line(line)[0]:
         return "date", line
     return None
+
+
+def _photo_credit(text: str) -> str:
+    """Return a photo credit without its "Photo:" or "Photo by" label."""
+    return text[label.end() :] or text if (label := _PHOTO_LABEL.match(text)) else text
 
 
 def _body(blocks: list[str]) -> tuple[list[str], list[RelatedRef]]:

@@ -127,3 +127,40 @@ def test_roles_and_places_in_a_byline_are_not_authors(
     assert client.get("/sources/moscow-correspondent").status_code == 404
     page = client.get(article["url"]).get_data(as_text=True)
     assert "correspondent</a>" not in page and "Staff Writer</a>" not in page
+
+
+# B4: photo credits: the file's "Photo:" label, the agency's place, an italic credit
+
+
+@pytest.mark.parametrize(
+    ("line", "credit", "agency"),
+    [
+        ("**Photo: Yuri Smityuk / TASS**", "Yuri Smityuk / TASS", "tass"),
+        ("**Photo by Yuri Smityuk / TASS**", "Yuri Smityuk / TASS", "tass"),
+        ("**AP Photo/Alexander Zemlianichenko**", "AP Photo/Alexander Zemlianichenko", "ap"),
+        ("**EPA-EFE/Maxim Shipenkov**", "EPA-EFE/Maxim Shipenkov", "epa"),
+        ("**Yuri Smityuk / TASS / Handout**", "Yuri Smityuk / TASS / Handout", "tass"),
+        ("**Jane Roe / Handout**", "Jane Roe / Handout", None),
+        ("*Yuri Smityuk / TASS*", "Yuri Smityuk / TASS", "tass"),
+    ],
+)
+def test_a_photo_credit_names_its_agency_and_is_shown_once(
+    client, ingest, tmp_path, line, credit, agency
+):
+    text = HEAD.format(title="Pictured") + f"{line}\n\nThe first paragraph.\n"
+    article = stored(client, ingest, tmp_path, text)
+    assert article["photo_credit"] == credit
+    assert (article["photo_source"] or {}).get("slug") == agency
+    assert article["paragraphs"] == ["The first paragraph."]
+    summary = client.get("/api/articles").get_json()["articles"][0]
+    assert summary["lead"] == "The first paragraph."
+    page = client.get(article["url"]).get_data(as_text=True)
+    assert page.count("Photo:") == 1
+    for name in ("alexander-zemlianichenko", "maxim-shipenkov", "handout"):
+        assert client.get(f"/sources/{name}/photos").status_code == 404
+
+
+def test_an_italic_sentence_where_a_credit_could_stand_is_body(client, ingest, tmp_path):
+    line = "*Editor's note: this story was updated with the ministry's answer.*"
+    article = stored(client, ingest, tmp_path, HEAD.format(title="Noted") + f"{line}\n\nMore.\n")
+    assert article["photo_credit"] is None and len(article["paragraphs"]) == 2
