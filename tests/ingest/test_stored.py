@@ -164,3 +164,22 @@ def test_an_italic_sentence_where_a_credit_could_stand_is_body(client, ingest, t
     line = "*Editor's note: this story was updated with the ministry's answer.*"
     article = stored(client, ingest, tmp_path, HEAD.format(title="Noted") + f"{line}\n\nMore.\n")
     assert article["photo_credit"] is None and len(article["paragraphs"]) == 2
+
+
+# R7: the lead is the first real paragraph
+
+
+@pytest.mark.parametrize(
+    "first", ["## Key points", "- first item\n- second item", "1. first step\n2. second step"]
+)
+def test_a_subheading_or_a_list_first_is_not_the_lead(client, ingest, tmp_path, first):
+    text = HEAD.format(title="Led") + f"{first}\n\nActual first paragraph.\n\nMore.\n"
+    article = stored(client, ingest, tmp_path, text)
+    assert len(article["paragraphs"]) == 3
+    summary = client.get("/api/articles").get_json()["articles"][0]
+    assert summary["lead"] == "Actual first paragraph."
+
+
+def test_an_article_of_only_a_list_leads_with_it(client, ingest, tmp_path):
+    stored(client, ingest, tmp_path, HEAD.format(title="Listed") + "- one\n- two\n")
+    assert client.get("/api/articles").get_json()["articles"][0]["lead"] == "one\ntwo"
