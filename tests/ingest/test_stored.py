@@ -183,3 +183,43 @@ def test_a_subheading_or_a_list_first_is_not_the_lead(client, ingest, tmp_path, 
 def test_an_article_of_only_a_list_leads_with_it(client, ingest, tmp_path):
     stored(client, ingest, tmp_path, HEAD.format(title="Listed") + "- one\n- two\n")
     assert client.get("/api/articles").get_json()["articles"][0]["lead"] == "one\ntwo"
+
+
+# B7: a saved page keeps its lists, quotes, subheadings, emphasis and links
+
+PAGE = """<!doctype html><html><head><title>Lukashenko Meets Putin in Sochi</title>
+<link rel="canonical" href="https://meduza.io/en/news/2021/05/03/lukashenko-meets-putin"></head>
+<body><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
+<article><h1>Lukashenko Meets Putin in Sochi</h1>
+<figure><img src="x.jpg"><figcaption>Photo: Mikhail Klimentyev / TASS</figcaption></figure>
+<p>The leaders met in Sochi on <a href="https://e.com/monday">Monday</a>.</p>
+<aside>Read also: <a href="/other">Another story</a></aside>
+<h2>Gas &amp; <i>integration</i></h2>
+<p>They discussed <em>integration</em> and <strong>gas prices</strong>
+&lt;script&gt;x&lt;/script&gt;.</p>
+<blockquote><p>"We are brothers," Lukashenko said.</p></blockquote>
+<ul><li>item one</li><li>item <b>two</b></li></ul>
+<ol><li>first step</li><li>second step</li></ol>
+</article></body></html>"""
+
+
+def test_a_saved_page_keeps_lists_quotes_subheadings_emphasis_and_links(client, ingest, tmp_path):
+    article = stored(client, ingest, tmp_path, PAGE, "page.html")
+    assert article["paragraphs"] == [
+        "The leaders met in Sochi on Monday.",
+        "Gas & integration",
+        "They discussed integration and gas prices <script>x</script>.",
+        '"We are brothers," Lukashenko said.',
+        "item one\nitem two",
+        "first step\nsecond step",
+    ]
+    page = client.get(article["url"]).get_data(as_text=True)
+    assert '<a href="https://e.com/monday" rel="nofollow noopener noreferrer">Monday</a>' in page
+    assert "<h2>Gas &amp; <em>integration</em></h2>" in page
+    assert "<em>integration</em> and <strong>gas prices</strong> &lt;script&gt;" in page
+    assert "<blockquote>\n<p>&quot;We are brothers,&quot; Lukashenko said.</p>" in page
+    assert "<ul>\n<li>item one</li>\n<li>item <strong>two</strong></li>\n</ul>" in page
+    assert "<ol>\n<li>first step</li>" in page
+    assert "Another story" not in page and "Home" not in article["paragraphs"]
+    found = client.get("/api/search?q=item").get_json()
+    assert [r["id"] for r in found["results"]] == [article["id"]]
