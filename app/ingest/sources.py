@@ -66,7 +66,9 @@ def photo_agency(photo_credit: str | None) -> Credit | None:
     A known agency wins; else an "X Photo"; else the last name after a slash (the first is
     the photographer's) that is not a word such as "Handout".
     """
-    parts = [part.strip() for part in (photo_credit or "").split("/")]
+    if not photo_credit or "/" not in photo_credit:
+        return None  # "Kremlin.ru", "Jane Doe": nothing tells an agency from a photographer
+    parts = [part.strip() for part in photo_credit.split("/")]
     name = next((found for part in parts if (found := _known_agency(part))), None)
     name = name or next((m[1] for part in parts if (m := _AGENCY_PHOTO.fullmatch(part))), None)
     if not name:
