@@ -156,6 +156,10 @@ def test_a_photo_credit_names_its_agency_and_is_shown_once(
     assert summary["lead"] == "The first paragraph."
     page = client.get(article["url"]).get_data(as_text=True)
     assert page.count("Photo:") == 1
+    if agency:  # the agency's name in the credit links to its photos
+        name = article["photo_source"]["name"]
+        assert f'<a href="/sources/{agency}/photos">{name}</a>' in page
+        assert f'(<a href="/sources/{agency}/photos">' not in page  # named twice
     for name in ("alexander-zemlianichenko", "maxim-shipenkov", "handout"):
         assert client.get(f"/sources/{name}/photos").status_code == 404
 
