@@ -22,7 +22,7 @@ from app.ingest.files import Report
 from app.ingest.walk import article_files
 
 EXIT_REJECTED = 3
-FUTURE_SHOWN = 10  # files named in the warning; the rest are counted
+NOTE_SHOWN = 10  # files named in a note; the rest are counted
 
 
 @click.command("ingest")
@@ -56,6 +56,7 @@ def ingest_command(paths: tuple[str, ...], as_json: bool) -> None:
         for rejected in report.rejected:
             click.echo(f"rejected {rejected['path']}: {rejected['reason']}")
     _warn_of_future_dates(report.future)
+    _warn_of_unread_dates(report.unread_dates)
     if report.rejected:
         sys.exit(EXIT_REJECTED)
 
@@ -150,7 +151,25 @@ def _warn_of_future_dates(future: list[tuple[str, date]]) -> None:
     many = f"{len(future):,} files are" if len(future) > 1 else "1 file is"
     lines = "their date lines" if len(future) > 1 else "its date line"
     click.echo(f"note: {many} dated after tomorrow; check {lines}:", err=True)
-    for path, day in future[:FUTURE_SHOWN]:
+    for path, day in future[:NOTE_SHOWN]:
         click.echo(f"  {path}: {day.isoformat()}", err=True)
-    if len(future) > FUTURE_SHOWN:
-        click.echo(f"  and {len(future) - FUTURE_SHOWN:,} more", err=True)
+    if len(future) > NOTE_SHOWN:
+        click.echo(f"  and {len(future) - NOTE_SHOWN:,} more", err=True)
+
+
+def _warn_of_unread_dates(unread: list[tuple[str, str]]) -> None:
+    """Say on stderr which stored files are undated because their date line could not be read:
+    one that could be either of two days, or names no day, is never guessed."""
+    if not unread:
+        return
+    many = f"{len(unread):,} files have" if len(unread) > 1 else "1 file has"
+    click.echo(
+        f"note: {many} a date line that could not be read as one day, and "
+        f"{'are' if len(unread) > 1 else 'is'} stored undated (write it as 2019-04-02 or "
+        "April 2, 2019):",
+        err=True,
+    )
+    for path, line in unread[:NOTE_SHOWN]:
+        click.echo(f"  {path}: {line}", err=True)
+    if len(unread) > NOTE_SHOWN:
+        click.echo(f"  and {len(unread) - NOTE_SHOWN:,} more", err=True)

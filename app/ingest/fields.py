@@ -12,7 +12,16 @@ from app.markup import to_plain
 
 HAS_LETTER = re.compile(r"[^\W\d_]")
 BYLINE = re.compile(r"by:?\s+(.+)", re.I)
-_AUTHOR_SEPARATOR = re.compile(r"\s*(?:,\s*and\s+|,|;|&|\band\b)\s*")
+_AUTHOR_SEPARATOR = re.compile(r"\s*(?:,\s*and\s+|,|;|&|\||\band\b)\s*")
+# What follows a name in a byline without being one: "Jane Doe, Moscow correspondent" (a role,
+# dropped), "Reuters staff" (the organisation's staff: Reuters), "Jane Doe in Moscow" (a place).
+_ROLE = re.compile(
+    r".*\b(?:correspondents?|reporters?|editors?|writers?|columnists?|contributors?|bureau|chief"
+    r"|desk|staff)",
+    re.I,
+)
+_STAFF = re.compile(r"(.+?)\s+staff(?:\s+(?:writers?|reporters?))?", re.I)
+_IN_PLACE = re.compile(r"(.+?)\s+in\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*")
 _LINK_MARKUP = re.compile(r"\[([^\[\]]*)\]\([^()\s]*\)")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)/(\d\d?)/(\d\d?)(?:/|$)")
 YMD_DATE = re.compile(r"\s*(\d{4})[-/.](\d\d?)[-/.](\d\d?)(?!\d)")
@@ -29,6 +38,21 @@ _MONTHS = {
 }
 _MONTH_DAY_YEAR = re.compile(r"([A-Za-z]+)\.? (\d\d?),? ((?:19|20)\d\d)")
 _DAY_MONTH_YEAR = re.compile(r"(\d\d?) ([A-Za-z]+)\.?,? ((?:19|20)\d\d)")
+# What news sites print around a date: "Published April 2, 2019", "Updated: April 2, 2019",
+# "April 2, 2019 | 10:35 AM", "April 2, 2019 (Updated April 3, 2019)".
+_DATE_LABEL = re.compile(
+    r"^\s*(?:(?:first|last|originally)\s+)?(?:published|updated|posted|modified)(?:\s+on)?\s*:?\s+",
+    re.I,
+)
+# What a line needs before those are looked for: most lines are bylines and first paragraphs.
+_MAY_BE_LABELLED = re.compile(
+    r"[|·•(]|^\s*(?:first|last|originally|published|updated|posted|modified)\b", re.I
+)
+_DATE_AFTER = re.compile(r"\s*(?:[|·•]\s*(.+)|\((.+)\))\s*$")
+_TIME = re.compile(
+    r"(?:at\s+)?\d\d?(?:[:.]\d\d){1,2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,5}|[+-]\d\d:?\d\d))?",
+    re.I,
+)
 
 
 def byline(line: str) -> str | None:
@@ -44,19 +68,56 @@ def byline(line: str) -> str | None:
 
 
 def split_authors(byline: str | None) -> tuple[str, ...]:
-    """Return each name a byline credits: "A, B and C" → ("A", "B", "C")."""
+    """Return each name a byline credits: "A, B and C" → ("A", "B", "C").
+
+    Roles and places are no names: "Jane Doe, Moscow correspondent" and "Jane Doe in Moscow"
+    credit Jane Doe; "Jane Doe and Reuters staff" and "Jane Doe | Reuters" credit Reuters too.
+    """
     if not byline:
         return ()
-    return tuple(name for name in _AUTHOR_SEPARATOR.split(byline) if name)
+    names = (_credited(part) for part in _AUTHOR_SEPARATOR.split(byline) if part)
+    return tuple(name for name in names if name)
+
+
+def _credited(part: str) -> str | None:
+    """Return who one part of a byline names, or None when it is only a role."""
+    if staff := _STAFF.fullmatch(part):
+        return staff[1]
+    if _ROLE.fullmatch(part):
+        return None
+    if place := _IN_PLACE.fullmatch(part):
+        return place[1]
+    return part
 
 
 def read_date_line(line: str) -> tuple[bool, date | None]:
-    """Tell whether line is wholly a date, and return the date if it is complete.
+    """Tell whether line is a date line, and return its date if it is complete.
 
+    A date line is a date, perhaps labelled ("Published …") and followed by a time or a
+    second date ("| 10:35 AM", "(Updated …)"): the first date is the date published.
     "April 2019" is a date line but not a date; so is "04/02/2019", which could be either
     2 April or 4 February, and so is "February 30, 2019", a date line with no such day.
     None is guessed: the caller falls back to the URL's date.
     """
+    found = _read_date(line)
+    if found[0] or not _MAY_BE_LABELLED.search(line):
+        return found
+    core = _DATE_LABEL.sub("", line, count=1)
+    if after := _DATE_AFTER.search(core):
+        if not _is_time_or_date(after[1] or after[2]):
+            return False, None
+        core = core[: after.start()]
+    return _read_date(core) if core != line else (False, None)
+
+
+def _is_time_or_date(text: str) -> bool:
+    """Tell whether what follows a date is a time or another (perhaps labelled) date line."""
+    text = _DATE_LABEL.sub("", text.strip(), count=1)
+    return bool(_TIME.fullmatch(text)) or _read_date(text)[0]
+
+
+def _read_date(line: str) -> tuple[bool, date | None]:
+    """Tell whether line is wholly a date, and return the date if it is complete."""
     if ymd := YMD_DATE.fullmatch(line):
         return True, valid_date(*ymd.groups())
     if common := _common_date(line):

@@ -33,6 +33,9 @@ class Report:
     # Stored, but dated after tomorrow: most likely a typo in the year, and such an article
     # heads every newest-first list until its date comes. Not one of the outcomes above.
     future: list[tuple[str, date]] = field(default_factory=list)
+    # Stored undated though the file has a date line: one that could be 4 February or 2 April
+    # ("04/02/2019"), names no day ("April 2019") or no such day ("February 30, 2019").
+    unread_dates: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def total(self) -> int:

@@ -317,9 +317,14 @@ class _Loader:
         tomorrow = datetime.now(UTC).date() + timedelta(days=1)
         for (file, result), (kind, entry) in zip(work, outcomes, strict=True):
             getattr(self.report, kind).append(entry)
-            day = result.values["published"] if kind in ("added", "updated") else None
+            if kind not in ("added", "updated"):
+                continue
+            assert isinstance(result, Prepared)
+            day = result.values["published"]
             if day and day > tomorrow:
                 self.report.future.append((file.path, day))
+            if result.unread_date_line:
+                self.report.unread_dates.append((file.path, result.unread_date_line))
 
     def _write(
         self, work: list[tuple[File, Prepared | Rejection]], outcome: Callable[..., Any]

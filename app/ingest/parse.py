@@ -21,12 +21,24 @@ MAX_FRONT_LINE_CHARS = 200  # bylines and photo credits are short; a longer line
 _HEADING = re.compile(r"#{1,6}\s*(.*)")
 _SETEXT_UNDERLINE = re.compile(r"=+$")
 _BOLD_ONLY = re.compile(r"(\*\*|__)((?:(?!\1).)+)\1")
+_ITALIC_ONLY = re.compile(r"([*_])((?:(?!\1).)+)\1")
+# The page says "Photo:" before a credit itself; the file's own label is not the credit.
+_PHOTO_LABEL = re.compile(
+    r"(?:photo(?:graph)?s?(?:\s+credit)?\s*(?::|\bby\b)|photo\s+courtesy\s+of\b)\s*", re.I
+)
+# An italic line is a credit only in a credit's shape: "Name / Agency", or labelled "Photo:".
+_CREDIT_SHAPE = re.compile(r"[^!?:;]{1,100}/[^!?:;]{1,100}(?<![.!?])")
 _RELATED_LINE = re.compile(
     r"^[ \t]*[*_]{0,2}related[ \t]+articles?[ \t]*(?::[*_]{0,2}|[*_]{1,2}[ \t]*:)[ \t]*(.{0,500})$",
     re.I | re.M,
 )
-# The href stops at the first bracket or space, so a line full of "[a](" is read in linear time.
-_LINK = re.compile(r"\[(.*)\]\(\s*(?:<([^<>]*)>|([^\s()<>]*))(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+# A title may hold one level of brackets ("[Putin's [sic] Plan](#)") but never a "](": two links
+# on one line are two links. The href stops at the first bracket or space, so a line full of
+# "[a](" is read in linear time.
+_LINK = re.compile(
+    r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*(?:<([^<>]*)>|([^\s()<>]*))"
+    r"(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
+)
 # A link that lost its closing parenthesis or bracket: "[Title](#", "[Title](https://…", "[Title".
 _UNCLOSED_LINK = re.compile(r"\[([^\]]*)(?:\](?:\(\s*<?([^\s()<>]*)>?)?)?\s*")
 _ORIGINAL_URL_LABEL = re.compile(
@@ -99,6 +111,7 @@ def _parse_layout(raw: str, encoding: str) -> ParsedArticle | Rejection:
         raw_text=raw,
         encoding=encoding,
         format=fmt,
+        date_line=front.get("date"),
     )
 
 
@@ -170,10 +183,19 @@ def _front_item(line: str) -> tuple[str, str] | None:
     if names := byline(line):
         return "byline", names
     if bold := _BOLD_ONLY.fullmatch(line):
-        return "photo", to_plain(bold[2], inline=True)
+        return "photo", _photo_credit(to_plain(bold[2], inline=True))
+    if (italic := _ITALIC_ONLY.fullmatch(line)) and (
+        _PHOTO_LABEL.match(italic[2]) or _CREDIT_SHAPE.fullmatch(italic[2])
+    ):
+        return "photo", _photo_credit(to_plain(italic[2], inline=True))
     if read_date_line(line)[0]:
         return "date", line
     return None
+
+
+def _photo_credit(text: str) -> str:
+    """Return a photo credit without its "Photo:" or "Photo by" label."""
+    return text[label.end() :] or text if (label := _PHOTO_LABEL.match(text)) else text
 
 
 def _body(blocks: list[str]) -> tuple[list[str], list[RelatedRef]]:
@@ -186,8 +208,7 @@ def _body(blocks: list[str]) -> tuple[list[str], list[RelatedRef]]:
         pieces = _RELATED_LINE.split(block) if "related" in block.lower() else (block,)
         for index, piece in enumerate(pieces):
             if index % 2:
-                if ref := _related_ref(piece, len(paragraphs)):
-                    related.append(ref)
+                related.extend(_related_refs(piece, len(paragraphs)))
                 joinable = False
             elif piece := piece.strip("\n"):
                 if joinable and _continues(paragraphs[-1], piece):
@@ -203,17 +224,31 @@ def _continues(previous: str, block: str) -> bool:
     return block[0].islower() and not _TERMINAL.search(previous)
 
 
-def _related_ref(text: str, after_paragraph: int) -> RelatedRef | None:
-    """Read what follows "Related article:": a Markdown link, or just a title."""
-    link = _LINK.fullmatch(text)
-    unclosed = None if link else _UNCLOSED_LINK.fullmatch(text)
-    if link:
-        title, href = link[1], link[2] or link[3]
-    elif unclosed:
-        title, href = unclosed[1], unclosed[2] or ""
-    else:
-        title, href = text, ""
+def _related_refs(text: str, after_paragraph: int) -> list[RelatedRef]:
+    """Read what follows "Related article:": one or more Markdown links, or just a title.
+
+    Words around the links (", ", " and ", "(in Russian)") are not part of any title.
+    """
+    links = list(_LINK.finditer(text))
+    if not links:
+        return _ref_list(*_unlinked(text), after_paragraph)
+    refs = [_ref_list(link[1], link[2] or link[3], after_paragraph) for link in links]
+    rest = text[links[-1].end() :]
+    if "[" in rest:  # a last link that lost its closing bracket: "[A](#), [B](#"
+        refs.append(_ref_list(*_unlinked(rest[rest.index("[") :]), after_paragraph))
+    return [ref for found in refs for ref in found]
+
+
+def _unlinked(text: str) -> tuple[str, str]:
+    """Return the title and href of text that holds no whole link: "[Title](#", or a title."""
+    if unclosed := _UNCLOSED_LINK.fullmatch(text):
+        return unclosed[1], unclosed[2] or ""
+    return text, ""
+
+
+def _ref_list(title: str, href: str, after_paragraph: int) -> list[RelatedRef]:
+    """Return the link as a one-item list, or none when its title is blank."""
     title = to_plain(title, inline=True)
     if not title:
-        return None
-    return RelatedRef(title, None if href in ("", "#") else href, after_paragraph)
+        return []
+    return [RelatedRef(title, None if href in ("", "#") else href, after_paragraph)]

@@ -1,4 +1,4 @@
-"""Reading a saved HTML article page: JSON-LD, <meta> tags and its paragraphs."""
+"""Reading a saved HTML article page: JSON-LD, <meta> tags and its body's blocks."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup, Tag
 from bs4.exceptions import ParserRejectedMarkup
 
 from app.ingest.fields import BYLINE, date_from_text, split_authors, url_date
+from app.ingest.html_blocks import markdown_blocks, page_blocks
 from app.ingest.parsed import ParsedArticle, Rejection
 from app.markup import escape_markdown
 
@@ -19,7 +20,7 @@ _ARTICLE_TYPES = frozenset(
 
 
 def parse_html(raw: str, encoding: str) -> ParsedArticle | Rejection:
-    """Read a saved article page from JSON-LD, <meta> tags and its <p> paragraphs."""
+    """Read a saved article page from JSON-LD, <meta> tags and its body's blocks."""
     try:
         soup = BeautifulSoup(raw, "html.parser")
     except ParserRejectedMarkup:
@@ -42,7 +43,7 @@ def parse_html(raw: str, encoding: str) -> ParsedArticle | Rejection:
         byline=byline,
         authors=tuple(names) or split_authors(byline),
         photo_credit=None,
-        paragraphs=tuple(escape_markdown(p) for p in paragraphs),
+        paragraphs=tuple(paragraphs),
         related=(),
         original_url=url,
         raw_text=raw,
@@ -84,18 +85,16 @@ def _meta_tags(soup: BeautifulSoup) -> dict[str, str]:
 
 
 def _html_paragraphs(soup: BeautifulSoup, article_body: object) -> list[str]:
-    """Return the text of the article's paragraphs, best source first."""
-    for br in soup.find_all("br"):
-        br.replace_with("\n")
+    """Return the article's blocks as Markdown (paragraphs, lists, quotes), best source first."""
     articles = soup.find_all("article")
     if articles:
         article = max(articles, key=lambda tag: len(tag.find_all("p")))
-        if found := [t for t in map(_tag_text, article.find_all("p")) if t]:
+        if found := markdown_blocks(article):
             return found
     if isinstance(article_body, str) and article_body.strip():
-        return [" ".join(line.split()) for line in article_body.splitlines() if line.strip()]
-    body = soup.find("body") or soup
-    return [t for t in map(_tag_text, body.find_all("p")) if t]
+        return [escape_markdown(line) for line in article_body.splitlines() if line.strip()]
+    body = soup.find("body")
+    return page_blocks(body if isinstance(body, Tag) else soup)
 
 
 def _html_date(ld: dict, meta: dict[str, str], soup: BeautifulSoup) -> date | None:

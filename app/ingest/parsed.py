@@ -28,6 +28,7 @@ class ParsedArticle:
     raw_text: str  # the decoded file, so the article can always be parsed again
     encoding: str  # what the bytes were decoded from, e.g. "utf-8", "cp1251"
     format: str  # "markdown", "html" or "text"
+    date_line: str | None = None  # the front matter's date line as written, read or not
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +16,10 @@ from app.ingest.terms import terms
 from app.markup import to_plain
 
 LEAD_CHARS = 320
+# Blocks that are no paragraph to lead with: a subheading, a list, a rule ("---") or a table.
+_NOT_A_LEAD = re.compile(
+    r" {0,3}(?:#{1,6}(?:\s|$)|[-*+]\s|\d{1,9}[.)]\s|[-*_](?:\s*[-*_]){2,}\s*$|\|)"
+)
 
 
 def identity(parsed: ParsedArticle) -> str:
@@ -47,6 +52,14 @@ def lead(paragraph: str) -> str:
     return paragraph[:LEAD_CHARS].rsplit(" ", 1)[0] + "…"
 
 
+def _lead_paragraph(paragraphs: tuple[str, ...], plain: list[str]) -> str:
+    """The plain text of the first real paragraph, else of the first block."""
+    found = (
+        p for p, source in zip(plain, paragraphs, strict=True) if not _NOT_A_LEAD.match(source)
+    )
+    return next(found, plain[0] if plain else "")
+
+
 def article_values(parsed: ParsedArticle) -> dict[str, Any]:
     """The Article columns that come from the file itself."""
     plain = [to_plain(p) for p in parsed.paragraphs]
@@ -59,7 +72,7 @@ def article_values(parsed: ParsedArticle) -> dict[str, Any]:
         "photo_credit": parsed.photo_credit,
         "body": "\n\n".join(parsed.paragraphs),
         "body_text": "\n\n".join(plain),
-        "lead": lead(plain[0]) if plain else "",
+        "lead": lead(_lead_paragraph(parsed.paragraphs, plain)),
         "word_count": sum(len(p.split()) for p in plain),
         "original_url": parsed.original_url,
         "canonical_url": canonical_url(parsed.original_url),
@@ -98,6 +111,7 @@ class Prepared:
     photo_agency: sources.Credit | None
     terms: dict[str, float]  # distinctive terms, for "More like this"
     topics: list[tagging.TagValues]  # from the title and body, never the byline or photo credit
+    unread_date_line: str | None  # a date line that could not be read, the article undated
 
 
 def prepare(data: bytes, name: str, taxonomy: str | None = None) -> Prepared | Rejection:
@@ -116,4 +130,5 @@ def prepare(data: bytes, name: str, taxonomy: str | None = None) -> Prepared | R
         photo_agency=sources.photo_agency(parsed.photo_credit),
         terms=terms(values["title"], values["body_text"]),
         topics=tagging.stored(tagging.tagger(taxonomy).tag(values["title"], values["body_text"])),
+        unread_date_line=None if parsed.published else parsed.date_line,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -10,6 +11,9 @@ from pathlib import Path
 from app.ingest.identity import domain, slugify
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "sources.toml"
+_AGENCY_PHOTO = re.compile(r"(.+?)\s+photos?", re.I)  # "AP Photo": AP's own credit form
+# Words after the agency that name no one: "Yuri Smityuk / TASS / Handout".
+_NO_AGENCY = frozenset(("handout", "pool", "file", "files", "archive", "courtesy"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +60,28 @@ def publisher(url: str | None) -> Credit | None:
 
 
 def photo_agency(photo_credit: str | None) -> Credit | None:
-    """The agency after the last slash of a photo credit: "Yuri Smityuk / TASS" → TASS."""
+    """The agency a photo credit names, on either side of a slash: "Yuri Smityuk / TASS",
+    "AP Photo/Alexander Zemlianichenko" and "EPA-EFE/Maxim Shipenkov" credit TASS, AP, EPA.
+
+    A known agency wins; else an "X Photo"; else the last name after a slash (the first is
+    the photographer's) that is not a word such as "Handout".
+    """
     if not photo_credit or "/" not in photo_credit:
-        return None
-    name = photo_credit.rsplit("/", 1)[1].strip()
+        return None  # "Kremlin.ru", "Jane Doe": nothing tells an agency from a photographer
+    parts = [part.strip() for part in photo_credit.split("/")]
+    name = next((found for part in parts if (found := _known_agency(part))), None)
+    name = name or next((m[1] for part in parts if (m := _AGENCY_PHOTO.fullmatch(part))), None)
+    if not name:
+        others = [part for part in parts[1:] if part and part.casefold() not in _NO_AGENCY]
+        name = others[-1] if others else None
     return Credit(slugify(name), name, "agency") if name else None
+
+
+def _known_agency(part: str) -> str | None:
+    """Return the known agency a part of a photo credit names: "TASS", "AP Photo", "EPA-EFE"."""
+    organizations, _ = _known()
+    stem = photo[1] if (photo := _AGENCY_PHOTO.fullmatch(part)) else part
+    for name in (stem, *stem.split("-")):  # "EPA-EFE": EPA and EFE's joint service
+        if name.casefold() in organizations:
+            return name
+    return None

@@ -443,6 +443,22 @@ def test_html_time_tag_and_main_entity_of_page():
     assert (article.original_url, article.published) == ("https://e.com/h", date(2021, 6, 7))
 
 
+def test_html_page_without_an_article_keeps_its_lists_but_not_its_menus():
+    page = (
+        "<html><title>T</title><body><header><p>Site name</p></header>"
+        '<ul class="menu"><li><a href="/">Home</a></li><li><a href="/n">News</a></li></ul>'
+        '<p>1. Not a list: <a href="javascript:alert(1)">a link</a> stays text.</p>'
+        "<ol start='3'><li>three<ul><li>inner</li></ul></li><li><p>four</p></li></ol>"
+        "<footer><p>Copyright</p></footer></body></html>"
+    )
+    article = text_article(page, "page.html")
+    assert article.paragraphs == (
+        "1\\. Not a list: a link stays text.",
+        "3. three\n   - inner\n4. four",
+    )
+    assert to_plain(article.paragraphs[1]) == "three\ninner\nfour"
+
+
 def test_plain_text():
     article = fixture("plain.txt")
     assert article.format == "text"
