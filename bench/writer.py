@@ -57,7 +57,7 @@ def _replaying(parsed: dict[str, Any]) -> Callable[..., Iterable[Any]]:
 
 
 def _recording(parsed: dict[str, Any]) -> Callable[..., Iterable[Any]]:
-    real = load._prepare_all
+    real = load.prepare_all
 
     def record(files, pool, taxonomy):
         results = list(real(files, pool, taxonomy))
@@ -71,20 +71,20 @@ def measure(corpus: Path, rounds: int) -> dict[str, Any]:
     """Real first runs and writer-only runs, in turn, each into a fresh file."""
     files = article_files([str(corpus)]).files
     real, replayed, parsed = [], [], {}
-    real_prepare = load._prepare_all
+    real_prepare = load.prepare_all
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         try:
             for n in range(rounds):
-                load._prepare_all = _recording(parsed) if n == 0 else real_prepare
+                load.prepare_all = _recording(parsed) if n == 0 else real_prepare
                 real.append(_timed(_fresh(folder, f"real{n}.db"), files))
-                load._prepare_all = _replaying(parsed)
+                load.prepare_all = _replaying(parsed)
                 replayed.append(_timed(_fresh(folder, f"writer{n}.db"), files))
                 for name in (f"real{n}.db", f"writer{n}.db"):
                     for suffix in ("", "-wal", "-shm"):
                         (folder / f"{name}{suffix}").unlink(missing_ok=True)
         finally:
-            load._prepare_all = real_prepare
+            load.prepare_all = real_prepare
     return {"load": os.getloadavg(), "real": _medians(real), "writer_only": _medians(replayed)}
 
 

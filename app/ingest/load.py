@@ -102,10 +102,10 @@ def ingest(
     `report` holds what the run found before (`rerun`), continued here.
     """
     report = report if report is not None else Report()
-    with _own_memory(conn):
+    with own_memory(conn):
         with conn.begin():
-            loader = _Loader(conn, report, len(paths) if isinstance(paths, Sized) else 0)
-        with _workers() as pool:
+            loader = Loader(conn, report, len(paths) if isinstance(paths, Sized) else 0)
+        with workers() as pool:
             files = read_files(paths)
             writing: _Parsing | None = None
             while chunk := list(islice(files, CHUNK)):
@@ -124,7 +124,7 @@ def ingest(
 
 
 @contextmanager
-def _own_memory(conn: Connection) -> Iterator[None]:
+def own_memory(conn: Connection) -> Iterator[None]:
     """Keep the run's memory bounded whatever the archive's size, then set things back.
 
     SQLite reads through its page cache, not a memory map (the mapped pages a run touches, up
@@ -147,7 +147,7 @@ def _own_memory(conn: Connection) -> Iterator[None]:
 
 
 @contextmanager
-def _workers() -> Iterator[Callable[[], Executor]]:
+def workers() -> Iterator[Callable[[], Executor]]:
     """Parsing is pure and CPU-bound: spread it over the cores, started only when needed."""
     pool: list[Executor] = []
 
@@ -188,7 +188,7 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _prepare_all(
+def prepare_all(
     files: list[File], pool: Callable[[], Executor], taxonomy: str | None
 ) -> Iterable[Prepared | Rejection]:
     """Start parsing and tagging files; the results come in order as they are iterated."""
@@ -210,7 +210,7 @@ class _Parsing:
 
 
 @dataclass(slots=True)
-class _Stored:
+class Stored:
     """What the loader needs to know of an article already in the archive."""
 
     id: int
@@ -220,7 +220,7 @@ class _Stored:
     canonical_url: str | None
 
 
-class _Loader:
+class Loader:
     """Core statements on one connection: the ORM costs more than SQLite does here."""
 
     def __init__(self, conn: Connection, report: Report, files: int) -> None:
@@ -283,7 +283,7 @@ class _Loader:
             to_parse = sort_out(files, known_hashes(cursor, files), self.report)
             if to_parse:
                 self.topics.ready()
-        results = _prepare_all(to_parse, pool, self.topics.taxonomy)
+        results = prepare_all(to_parse, pool, self.topics.taxonomy)
         return _Parsing(len(files), to_parse, results)
 
     def write_chunk(self, parsing: _Parsing) -> None:
@@ -331,32 +331,44 @@ class _Loader:
     ) -> tuple[list[tuple[str, Any]], MemoryTitles, MemoryTitles]:
         """Store a chunk's files, their tags and what the chunk's new articles complete;
         return the outcomes, the titles of the run's earlier articles and the chunk's."""
-        mark = self.mark = links.Mark.now(self.conn)
-        self.topics.discard()  # queued by an attempt rolled back
+        self.begin_chunk()
+        identities = [p.values["identity"] for _, p in work if isinstance(p, Prepared)]
+        stored = self.look_up(identities)
+        outcomes = [outcome(file, result, stored) for file, result in work]
+        kept = [
+            (stored[result.values["identity"]].id, result)
+            for (_, result), (kind, _) in zip(work, outcomes, strict=True)
+            if kind in ("added", "updated")  # tags follow only what the database kept
+            and isinstance(result, Prepared)
+        ]
+        return (outcomes, *self.end_chunk(kept))
+
+    def begin_chunk(self) -> None:
+        """Mark where the chunk starts, and forget what an attempt rolled back queued."""
+        self.mark = links.Mark.now(self.conn)
+        self.topics.discard()
         self._forget_rows()
         self.retitled = False
         self.renamed, self.lost = set(), set()
-        identities = [p.values["identity"] for _, p in work if isinstance(p, Prepared)]
-        stored = self._stored(identities)
-        outcomes = [outcome(file, result, stored) for file, result in work]
-        for (_, result), (kind, _) in zip(work, outcomes, strict=True):
-            if kind in ("added", "updated"):  # tags follow only what the database kept
-                assert isinstance(result, Prepared)
-                article = stored[result.values["identity"]]
-                self.topics.add(article.id, result.values["published"], result.topics)
+
+    def end_chunk(self, stored: list[tuple[int, Prepared]]) -> tuple[MemoryTitles, MemoryTitles]:
+        """Write what the chunk's stored articles queued (tags, authors, terms) and what they
+        complete (term counts, typo links); return the titles of the run's earlier articles
+        and the chunk's."""
+        for article_id, result in stored:
+            self.topics.add(article_id, result.values["published"], result.topics)
         self._flush_rows()
         self.topics.flush()
         if self.bulk:  # links and term counts wait for `finish`
-            return outcomes, self.run_titles, MemoryTitles([])
-        similar.count_terms(self.conn, after=mark.article)
+            return self.run_titles, MemoryTitles([])
+        similar.count_terms(self.conn, after=self.mark.article)
         run_titles = self._run_titles()
         older: list[Titles] = [run_titles]
         if self.start.article:
             older.append(SqlTitles(self.conn, upto=self.start.article))
         return (
-            outcomes,
             run_titles,
-            links.resolve_late(self.conn, mark, older, self.renamed, self.lost),
+            links.resolve_late(self.conn, self.mark, older, self.renamed, self.lost),
         )
 
     def _run_titles(self) -> MemoryTitles:
@@ -366,7 +378,7 @@ class _Loader:
         return MemoryTitles.load(self.conn, after=self.start.article, upto=self.mark.article)
 
     def _outcome(
-        self, file: File, result: Prepared | Rejection, stored: dict[str, _Stored]
+        self, file: File, result: Prepared | Rejection, stored: dict[str, Stored]
     ) -> tuple[str, Any]:
         """Store one file if it parsed; return what became of it and its report entry."""
         if isinstance(result, Rejection):
@@ -374,7 +386,7 @@ class _Loader:
         return self._store(file, result, stored), file.path
 
     def _outcome_alone(
-        self, file: File, result: Prepared | Rejection, stored: dict[str, _Stored]
+        self, file: File, result: Prepared | Rejection, stored: dict[str, Stored]
     ) -> tuple[str, Any]:
         """Store one file in a savepoint of its own: if the database refuses it, reject it."""
         try:
@@ -398,30 +410,23 @@ class _Loader:
         if isinstance(exc, self.conn.dialect.loaded_dbapi.OperationalError):
             raise OperationalError(None, None, exc) from exc
 
-    def _stored(self, identities: list[str]) -> dict[str, _Stored]:
+    def look_up(self, identities: list[str]) -> dict[str, Stored]:
         found = STORED.rows(self.conn, {"identities": json.dumps(identities)})
-        return {identity: _Stored(*row) for identity, *row in found}
+        return {identity: Stored(*row) for identity, *row in found}
 
-    def _store(self, file: File, prepared: Prepared, stored: dict[str, _Stored]) -> str:
+    def _store(self, file: File, prepared: Prepared, stored: dict[str, Stored]) -> str:
         values = prepared.values
         existing = stored.get(values["identity"])
         now = datetime.now(UTC).replace(tzinfo=None)
-        row = {
-            **values,
-            "source_id": self._source_id(prepared.source),
-            "publisher_id": self._source_id(prepared.publisher),
-            "photo_source_id": self._source_id(prepared.photo_agency),
-            "raw_sha256": file.sha256,
-            "source_path": file.path,
-            "updated_at": now,
-        }
-        url, key = values["canonical_url"], values["title_key"]
+        row = {**self.columns(prepared), "raw_sha256": file.sha256, "source_path": file.path,
+               "updated_at": now}  # fmt: skip
         if existing is None:
+            url, key = values["canonical_url"], values["title_key"]
             row["ingested_at"] = now
             if self.insert_article is None:
                 self.insert_article = RawInsert(ARTICLE, list(row), self.conn)
             article_id = self.insert_article(row)
-            stored[values["identity"]] = _Stored(
+            stored[values["identity"]] = Stored(
                 article_id, values["content_hash"], file.path, key, url
             )
             self._write_children(article_id, prepared)
@@ -434,20 +439,38 @@ class _Loader:
         if existing.content_hash == values["content_hash"]:
             return "unchanged" if existing.source_path == file.path else "duplicates"
         self._keep_revision(existing.id, now)
+        self.replace(existing, prepared, row)
+        existing.source_path = file.path
+        return "updated"
+
+    def replace(self, existing: Stored, prepared: Prepared, row: dict[str, Any]) -> None:
+        """Rewrite a stored article with `row`, its authors, links and index entries after
+        `prepared`, and look again at the links its new title or URL concerns. Its tags are
+        removed: the chunk's end (`end_chunk`) writes the new ones."""
+        values = prepared.values
         self.retitled |= existing.id > self.start.article
         self.conn.execute(UPDATE_ARTICLE, {**row, "article_id": existing.id})
         if not self.bulk:
             self._titled_too(values)
-        existing.content_hash, existing.source_path = values["content_hash"], file.path
+        existing.content_hash = values["content_hash"]
         self.conn.execute(DELETE_AUTHORS, {"article_id": existing.id})
         self.conn.execute(DELETE_LINKS, {"article_id": existing.id})
         self.topics.forget(existing.id)
         self._write_children(existing.id, prepared)
         self._index(existing.id, prepared, replace=True)
+        url, key = values["canonical_url"], values["title_key"]
         if not self.bulk and (key, url) != (existing.title_key, existing.canonical_url):
             self._renamed(existing.id, url, key)
         existing.title_key, existing.canonical_url = key, url
-        return "updated"
+
+    def columns(self, prepared: Prepared) -> dict[str, Any]:
+        """The Article columns that come from the file, its sources created if they are new."""
+        return {
+            **prepared.values,
+            "source_id": self._source_id(prepared.source),
+            "publisher_id": self._source_id(prepared.publisher),
+            "photo_source_id": self._source_id(prepared.photo_agency),
+        }
 
     def _named(self, article_id: int, url: str | None, key: str) -> None:
         """Point the links naming an article's title or URL at it, if it matches them best."""

@@ -13,4 +13,4 @@ def test_the_writer_alone_stores_every_file_without_parsing_any(tmp_path):
     assert figures["real"]["workers_ms_per_file"] > 0
     assert figures["writer_only"]["workers_ms_per_file"] == 0
     assert figures["writer_only"]["writer_ms_per_file"] > 0
-    assert load._prepare_all.__module__ == "app.ingest.load"  # put back afterwards
+    assert load.prepare_all.__module__ == "app.ingest.load"  # put back afterwards
