@@ -23,6 +23,7 @@ COMMANDS = {
     "db": "app.commands:db_group",
     "ingest": "app.ingest.command:ingest_command",
     "links": "app.commands:links_command",
+    "reparse": "app.commands:reparse_command",
     "retag": "app.commands:retag_command",
     "serve": "app.commands:serve_command",
 }

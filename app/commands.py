@@ -1,4 +1,4 @@
-"""The command line: `foreign-desk db upgrade | ingest | links | serve | retag`."""
+"""The command line: `foreign-desk db upgrade | ingest | links | reparse | serve | retag`."""
 
 from __future__ import annotations
 
@@ -157,9 +157,63 @@ def retag_command() -> None:
     click.echo(report.summary())
 
 
+@click.command("reparse", short_help="Read every stored article again with today's parser.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead.")
+@in_app
+def reparse_command(as_json: bool) -> None:
+    """Read every article's stored raw text again with today's parser, and update the articles
+    it now reads differently (after an upgrade that fixed the parser). No file is read, and no
+    revision is added: the text is the one archived."""
+    from tqdm import tqdm
+
+    from app.ingest.command import EXIT_REJECTED, terminate_as_interrupt
+    from app.ingest.reparse import ReparseReport, reparse, total
+
+    url = current_app.config["DATABASE_URL"]
+    check_database_file(url)
+    report, articles = ReparseReport(), 0
+    try:
+        # Its own connection: each chunk is committed on its own.
+        with (
+            terminate_as_interrupt(),
+            database_errors(),
+            writing(url),
+            db.engine().connect() as conn,
+        ):
+            with conn.begin():
+                articles = total(conn)
+            shown = not as_json and sys.stderr.isatty()
+            with tqdm(total=articles, unit="article", disable=not shown) as bar:
+                reparse(conn, report, progress=bar.update)
+    except TaxonomyError as exc:
+        raise click.ClickException(f"the taxonomy cannot be used: {exc}") from exc
+    except KeyboardInterrupt:  # Ctrl-C, or SIGTERM: each chunk written so far is committed
+        click.echo(
+            f"stopped: {report.articles:,} of {articles:,} articles read again; "
+            "run `foreign-desk reparse` again to finish",
+            err=True,
+        )
+        sys.exit(1)
+    if as_json:
+        click.echo(json.dumps(report.as_json(), ensure_ascii=False))
+    else:
+        click.echo(report.summary())
+        for kept in report.kept:
+            click.echo(f"kept article {kept['id']} ({kept['path']}): {kept['reason']}")
+    if report.kept:
+        sys.exit(EXIT_REJECTED)
+
+
 def register_commands(app: Flask) -> None:
     """The same commands under `flask --app app`, and for Flask's test runner."""
     from app.ingest.command import ingest_command
 
-    for command in (db_group, ingest_command, links_command, serve_command, retag_command):
+    for command in (
+        db_group,
+        ingest_command,
+        links_command,
+        reparse_command,
+        serve_command,
+        retag_command,
+    ):
         app.cli.add_command(command)

@@ -22,7 +22,9 @@ def refused(done: subprocess.CompletedProcess, message: str) -> None:
     assert "Traceback" not in done.stderr
 
 
-@pytest.mark.parametrize("command", [["db", "upgrade"], ["links"], ["retag"], ["ingest"]])
+@pytest.mark.parametrize(
+    "command", [["db", "upgrade"], ["links"], ["retag"], ["reparse"], ["ingest"]]
+)
 def test_a_missing_folder_is_named(tmp_path, command):
     done = run(*command, env=with_url(f"sqlite:///{tmp_path}/nowhere/x.db"))
     refused(done, f"its folder {tmp_path}/nowhere does not exist")
@@ -40,7 +42,7 @@ def test_a_relative_path_is_read_from_the_current_folder_and_the_error_says_so(t
     refused(done, f"its folder {tmp_path}/instance does not exist (a relative path is read")
 
 
-@pytest.mark.parametrize("command", [["links"], ["links", "--resolve"], ["retag"]])
+@pytest.mark.parametrize("command", [["links"], ["links", "--resolve"], ["retag"], ["reparse"]])
 def test_an_unmigrated_file_asks_for_db_upgrade(tmp_path, command):
     (tmp_path / "empty.db").touch()
     done = run(*command, env=with_url(f"sqlite:///{tmp_path}/empty.db"))

@@ -61,7 +61,8 @@ def test_two_ingests_at_once_store_every_file_of_both(tmp_path, corpus):
 
 
 @pytest.mark.parametrize(
-    "command", [["ingest", str(SEEDS)], ["retag"], ["links", "--resolve"], ["db", "upgrade"]]
+    "command",
+    [["ingest", str(SEEDS)], ["retag"], ["reparse"], ["links", "--resolve"], ["db", "upgrade"]],
 )
 def test_a_writing_command_waits_for_the_archive_and_says_so(tmp_path, command):
     env = migrated(tmp_path)
