@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from app import db
+from app.ingest import bulk
 from app.ingest import reparse as reparse_module
 from tests.conftest import article_text, fresh_app, write
 
@@ -185,3 +187,17 @@ def test_a_stopped_reparse_keeps_the_chunks_it_committed(archive, client, runner
     monkeypatch.setattr(reparse_module, "_write", real)
     assert runner.invoke(args=["reparse"]).output == "3 articles: 2 reparsed, 1 unchanged\n"
     assert articles(client) == before
+
+
+def test_reparse_first_finishes_a_bulk_load_stopped_halfway(app, archive, client, runner):
+    before = articles(client)
+    with app.app_context():
+        session = db.session()
+        bulk.begin(session.connection())  # as a first run stopped before its end
+        session.commit()
+    as_an_older_parser_stored(archive, *DAMAGE)
+    assert reparse(runner)[1]["reparsed"] == 2
+    with app.app_context():
+        assert not bulk.unfinished(db.session().connection())
+    assert articles(client) == before
+    assert client.get("/api/search?q=sanctions").get_json()["total"] == 1
