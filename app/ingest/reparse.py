@@ -146,8 +146,10 @@ def _write(
     results: Iterable[Prepared | Rejection],
     report: ReparseReport,
 ) -> None:
-    """Rewrite the chunk's articles that today's parser reads differently, and commit."""
+    """Rewrite the chunk's articles that today's parser reads differently, and commit; count
+    the chunk in `report` once it is committed."""
     conn = loader.conn
+    unchanged, kept = 0, list[dict[str, Any]]()
     with conn.begin():
         loader.begin_chunk()
         ids = [a.id for a in articles]
@@ -155,12 +157,12 @@ def _write(
         changed: list[tuple[Row, Prepared]] = []
         for article, result in zip(articles, results, strict=True):
             if isinstance(result, Rejection):
-                report.kept.append(_kept(article, "no longer read", result.reason))
+                kept.append(_kept(article, "no longer read", result.reason))
                 continue
             # What the bytes were decoded from, and the text they gave, are the file's.
             result.values.update(encoding=article.encoding, raw_text=article.raw_text)
             if _same(loader, article, result, stored):
-                report.unchanged += 1
+                unchanged += 1
             else:
                 changed.append((article, result))
         taken = _identities(loader, [p.values["identity"] for _, p in changed])
@@ -169,7 +171,7 @@ def _write(
             owner = taken.get(prepared.values["identity"], article.id)
             if owner != article.id:
                 reason = f"today's parser gives it the identity of article {owner}"
-                report.kept.append(_kept(article, "same as another article", reason))
+                kept.append(_kept(article, "same as another article", reason))
                 continue
             if taken.get(article.identity) == article.id:  # free for the chunk's others
                 del taken[article.identity]
@@ -177,8 +179,10 @@ def _write(
             loader.replace(_stored(article), prepared, loader.columns(prepared))
             replaced.append((article.id, prepared))
         loader.end_chunk(replaced)
-    report.reparsed += len(replaced)
     report.articles += len(articles)
+    report.reparsed += len(replaced)
+    report.unchanged += unchanged
+    report.kept += kept
 
 
 def _identities(loader: Loader, identities: list[str]) -> dict[str, int]:
