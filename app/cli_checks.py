@@ -12,6 +12,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError
 
 from app import archive_lock
+from app.taxonomy import TaxonomyError
 
 # SQLAlchemy's, and the driver's own from statements run on its cursor (`app.prepared`).
 DATABASE_ERRORS = (DatabaseError, sqlite3.DatabaseError)
@@ -57,6 +58,15 @@ def database_errors() -> Iterator[None]:
         yield
     except DATABASE_ERRORS as exc:
         raise click.ClickException(database_problem(exc)) from exc
+
+
+@contextmanager
+def taxonomy_errors() -> Iterator[None]:
+    """Turn a taxonomy that cannot be read or compiled into a command error."""
+    try:
+        yield
+    except TaxonomyError as exc:
+        raise click.ClickException(f"the taxonomy cannot be used: {exc}") from exc
 
 
 def database_problem(exc: Exception) -> str:

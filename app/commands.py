@@ -18,9 +18,9 @@ from app.cli_checks import (
     check_folder,
     database_errors,
     sqlite_path,
+    taxonomy_errors,
     writing,
 )
-from app.taxonomy import TaxonomyError
 
 db_group = click.Group("db", help="Manage the database schema.")
 
@@ -147,13 +147,10 @@ def retag_command() -> None:
     url = current_app.config["DATABASE_URL"]
     check_database_file(url)
     session = db.session()
-    try:
-        with database_errors(), writing(url), session.begin():
-            total = lists.count(session, lists.Filters())
-            with tqdm(total=total, unit="article", disable=not sys.stderr.isatty()) as bar:
-                report = topics_store.retag(session.connection(), progress=bar.update)
-    except TaxonomyError as exc:
-        raise click.ClickException(f"the taxonomy cannot be used: {exc}") from exc
+    with taxonomy_errors(), database_errors(), writing(url), session.begin():
+        total = lists.count(session, lists.Filters())
+        with tqdm(total=total, unit="article", disable=not sys.stderr.isatty()) as bar:
+            report = topics_store.retag(session.connection(), progress=bar.update)
     click.echo(report.summary())
 
 
@@ -176,6 +173,7 @@ def reparse_command(as_json: bool) -> None:
         # Its own connection: each chunk is committed on its own.
         with (
             terminate_as_interrupt(),
+            taxonomy_errors(),
             database_errors(),
             writing(url),
             db.engine().connect() as conn,
@@ -185,8 +183,6 @@ def reparse_command(as_json: bool) -> None:
             shown = not as_json and sys.stderr.isatty()
             with tqdm(total=articles, unit="article", disable=not shown) as bar:
                 reparse(conn, report, progress=bar.update)
-    except TaxonomyError as exc:
-        raise click.ClickException(f"the taxonomy cannot be used: {exc}") from exc
     except KeyboardInterrupt:  # Ctrl-C, or SIGTERM: each chunk written so far is committed
         click.echo(
             f"stopped: {report.articles:,} of {articles:,} articles read again; "

@@ -126,50 +126,57 @@ def _ingest(url: str, files: list[str], show_bar: bool) -> Report:
 def _load(url: str, files: list[str], report: Report, progress: _Progress) -> Report:
     """Run the loader under the archive's writer lock, continuing `report`."""
     from app import db
-    from app.cli_checks import DATABASE_ERRORS, database_problem, not_ready, writing
+    from app.cli_checks import (
+        DATABASE_ERRORS,
+        database_problem,
+        not_ready,
+        taxonomy_errors,
+        writing,
+    )
     from app.ingest.load import ingest  # the parser's libraries: only a run that parses
-    from app.taxonomy import TaxonomyError
 
     try:
         # Its own connection: the loader commits chunk by chunk.
-        with writing(url), db.engine().connect() as conn:
+        with taxonomy_errors(), writing(url), db.engine().connect() as conn:
             return ingest(conn, files, progress=progress, report=report)
     except DATABASE_ERRORS as exc:  # never a file's fault: the run cannot go on
         problem = database_problem(exc)
         if not not_ready(exc):
             problem += f"; {progress.stopped()}"
         raise click.ClickException(problem) from exc
-    except TaxonomyError as exc:
-        raise click.ClickException(f"the taxonomy cannot be used: {exc}") from exc
 
 
 def _warn_of_future_dates(future: list[tuple[str, date]]) -> None:
     """Say on stderr which stored files are dated after tomorrow: most likely a wrong year,
     and until that date comes such an article heads every newest-first list."""
-    if not future:
-        return
-    many = f"{len(future):,} files are" if len(future) > 1 else "1 file is"
-    lines = "their date lines" if len(future) > 1 else "its date line"
-    click.echo(f"note: {many} dated after tomorrow; check {lines}:", err=True)
-    for path, day in future[:NOTE_SHOWN]:
-        click.echo(f"  {path}: {day.isoformat()}", err=True)
-    if len(future) > NOTE_SHOWN:
-        click.echo(f"  and {len(future) - NOTE_SHOWN:,} more", err=True)
+    many = len(future) > 1
+    lines = "their date lines" if many else "its date line"
+    head = f"{_files(future)} {'are' if many else 'is'} dated after tomorrow; check {lines}:"
+    _note(head, [f"{path}: {day.isoformat()}" for path, day in future])
 
 
 def _warn_of_unread_dates(unread: list[tuple[str, str]]) -> None:
     """Say on stderr which stored files are undated because their date line could not be read:
     one that could be either of two days, or names no day, is never guessed."""
-    if not unread:
-        return
-    many = f"{len(unread):,} files have" if len(unread) > 1 else "1 file has"
-    click.echo(
-        f"note: {many} a date line that could not be read as one day, and "
-        f"{'are' if len(unread) > 1 else 'is'} stored undated (write it as 2019-04-02 or "
-        "April 2, 2019):",
-        err=True,
+    many = len(unread) > 1
+    head = (
+        f"{_files(unread)} {'have' if many else 'has'} a date line that could not be read as "
+        f"one day, and {'are' if many else 'is'} stored undated (write it as 2019-04-02 or "
+        "April 2, 2019):"
     )
-    for path, line in unread[:NOTE_SHOWN]:
-        click.echo(f"  {path}: {line}", err=True)
-    if len(unread) > NOTE_SHOWN:
-        click.echo(f"  and {len(unread) - NOTE_SHOWN:,} more", err=True)
+    _note(head, [f"{path}: {line}" for path, line in unread])
+
+
+def _files(found: list) -> str:
+    return f"{len(found):,} files" if len(found) > 1 else "1 file"
+
+
+def _note(head: str, lines: list[str]) -> None:
+    """A note on stderr: what is wrong, then the first few files it concerns."""
+    if not lines:
+        return
+    click.echo(f"note: {head}", err=True)
+    for line in lines[:NOTE_SHOWN]:
+        click.echo(f"  {line}", err=True)
+    if len(lines) > NOTE_SHOWN:
+        click.echo(f"  and {len(lines) - NOTE_SHOWN:,} more", err=True)

@@ -69,7 +69,7 @@ def search():
         "sort": found.sort,
         "notes": [
             *wanted.query.notes,
-            *(unknown.note for unknown in web_search.unknown_filters(wanted)),
+            *(unknown.note for unknown in web_search.unknown_filters(wanted, found)),
             *filter(None, [web_search.out_of_reach(found)]),
         ],
     }

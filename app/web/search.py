@@ -341,8 +341,10 @@ class Unknown:
         return known.note(self.kind, self.given, [suggestion for suggestion, _ in self.meant])
 
 
-def unknown_filters(wanted: Asked) -> list[Unknown]:
+def unknown_filters(wanted: Asked, results: SearchPage) -> list[Unknown]:
     """The topics and sources asked for that the archive has none of: 0 results, explained."""
+    if results.total:  # filters all hold: one naming nothing would have left none
+        return []
     link = links(url_for("search.page"))
     return [
         Unknown(kind, given, [(s, _instead(wanted, link, kind, given, s.slug)) for s in meant])
@@ -451,7 +453,7 @@ def page():
         return render_template("search.html", wanted=wanted, results=None, form=form_values())
     results = run(wanted, page=True)
     link = links(url_for("search.page"))
-    unknown = unknown_filters(wanted)
+    unknown = unknown_filters(wanted, results)
     names = _names(wanted, results)
     in_force = applied(wanted, link, names)
     return render_template(
